@@ -1,0 +1,82 @@
+import { openText, sealText } from './cipher';
+import type { StoreContext } from './store-context';
+
+/**
+ * The audit trail: one append-only row per accepted change (triggers in the schema refuse
+ * UPDATE and DELETE). Who did it is personal data, so it is sealed; what kind of change
+ * and which sections it touched are not, so they stay queryable.
+ */
+export interface AuditActor {
+  name: string;
+  role: string;
+  organisation: string;
+  /** For changes received in a meeting: the peer they came from. */
+  peerId?: string;
+}
+
+export type AuditOrigin = 'local' | 'peer' | 'system';
+
+export interface AuditEvent {
+  id: number;
+  planId: string;
+  seq: number | null;
+  at: string;
+  action: string;
+  origin: AuditOrigin;
+  sections: string[];
+  actor: AuditActor;
+}
+
+interface AuditRow {
+  id: number;
+  plan_id: string;
+  seq: number | null;
+  at: string;
+  action: string;
+  origin: AuditOrigin;
+  sections: string;
+  actor_blob: Buffer;
+}
+
+// The context binds the sealed actor to its plan and time, so it cannot be moved to another row.
+const actorContext = (planId: string, at: string, action: string) => `audit:${planId}:${at}:${action}`;
+
+export interface NewAuditEvent {
+  planId: string;
+  seq: number | null;
+  action: string;
+  origin: AuditOrigin;
+  sections: readonly string[];
+  actor: AuditActor;
+}
+
+export function recordAuditEvent(context: StoreContext, event: NewAuditEvent): void {
+  const at = context.now();
+  context.db
+    .prepare('INSERT INTO audit_events (plan_id, seq, at, action, origin, sections, actor_blob) VALUES (?, ?, ?, ?, ?, ?, ?)')
+    .run(
+      event.planId,
+      event.seq,
+      at,
+      event.action,
+      event.origin,
+      event.sections.join(','),
+      sealText(context.key, JSON.stringify(event.actor), actorContext(event.planId, at, event.action)),
+    );
+}
+
+export function listAuditEvents(context: StoreContext, planId: string, limit = 1000): AuditEvent[] {
+  const rows = context.db
+    .prepare('SELECT * FROM audit_events WHERE plan_id = ? ORDER BY id DESC LIMIT ?')
+    .all(planId, limit) as AuditRow[];
+  return rows.map((row) => ({
+    id: row.id,
+    planId: row.plan_id,
+    seq: row.seq,
+    at: row.at,
+    action: row.action,
+    origin: row.origin,
+    sections: row.sections ? row.sections.split(',') : [],
+    actor: JSON.parse(openText(context.key, row.actor_blob, actorContext(row.plan_id, row.at, row.action))) as AuditActor,
+  }));
+}

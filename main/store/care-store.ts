@@ -1,0 +1,175 @@
+import type Database from 'better-sqlite3';
+import { recordAuditEvent, listAuditEvents, type AuditActor, type AuditEvent, type AuditOrigin } from './audit-log';
+import { openDatabaseFile, type DatabaseOpenOptions } from './database-file';
+import { rekeyKeyRing, unlockKeyRing, type KeySource } from './key-ring';
+import { applyMigrations } from './migrations';
+import {
+  getPlan,
+  insertPlan,
+  listPlanRecords,
+  planExists,
+  setPlanArchived,
+  setPlanName,
+  type PlanRecord,
+} from './plan-records';
+import { readProfile, writeProfile, type StoredProfile } from './profile-record';
+import type { StoreContext } from './store-context';
+import {
+  DEFAULT_COMPACTION_THRESHOLD,
+  appendUpdateRow,
+  compactPlan,
+  countTail,
+  loadPlanState,
+  type CompactionHooks,
+  type PlanState,
+} from './update-log';
+
+export interface OpenCareStoreOptions extends DatabaseOpenOptions {
+  dataDir: string;
+  keySource: KeySource;
+  compactionThreshold?: number;
+  now?: () => string;
+}
+
+export interface AppendedUpdate {
+  planId: string;
+  update: Uint8Array;
+  origin: AuditOrigin;
+  actor: AuditActor;
+  sections: readonly string[];
+}
+
+/**
+ * The store: one encrypted-at-rest SQLite file per installation. Every write is a single
+ * transaction committed with synchronous=FULL before the method returns, which is what
+ * lets callers acknowledge a change as saved.
+ */
+export class CareStore {
+  readonly #context: StoreContext;
+  readonly #compactionThreshold: number;
+
+  private constructor(context: StoreContext, compactionThreshold: number) {
+    this.#context = context;
+    this.#compactionThreshold = compactionThreshold;
+  }
+
+  static open(options: OpenCareStoreOptions): CareStore {
+    const db = openDatabaseFile(options.dataDir, options);
+    try {
+      // Unlock before migrating: a wrong passphrase must leave an older file exactly as it was.
+      const key = db.transaction(() => {
+        const hasKeyRing = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'key_ring'").get();
+        if (!hasKeyRing) applyMigrations(db);
+        return unlockKeyRing(db, options.keySource);
+      })();
+      applyMigrations(db);
+      const now = options.now ?? (() => new Date().toISOString());
+      return new CareStore({ db, key, now }, options.compactionThreshold ?? DEFAULT_COMPACTION_THRESHOLD);
+    } catch (error) {
+      db.close();
+      throw error;
+    }
+  }
+
+  get database(): Database.Database {
+    return this.#context.db;
+  }
+
+  createPlan(planId: string, displayName: string, initialState: Uint8Array, actor: AuditActor): PlanRecord {
+    this.#context.db.transaction(() => {
+      insertPlan(this.#context, planId, displayName);
+      const seq = appendUpdateRow(this.#context, planId, initialState);
+      recordAuditEvent(this.#context, { planId, seq, action: 'create-plan', origin: 'local', sections: [], actor });
+    })();
+    return getPlan(this.#context, planId);
+  }
+
+  hasPlan(planId: string): boolean {
+    return planExists(this.#context, planId);
+  }
+
+  getPlan(planId: string): PlanRecord {
+    return getPlan(this.#context, planId);
+  }
+
+  listPlans(includeArchived: boolean): PlanRecord[] {
+    return listPlanRecords(this.#context, includeArchived);
+  }
+
+  renamePlan(planId: string, displayName: string, actor: AuditActor): PlanRecord {
+    this.#context.db.transaction(() => {
+      setPlanName(this.#context, planId, displayName);
+      recordAuditEvent(this.#context, { planId, seq: null, action: 'rename-plan', origin: 'local', sections: [], actor });
+    })();
+    return getPlan(this.#context, planId);
+  }
+
+  setArchived(planId: string, archived: boolean, actor: AuditActor): PlanRecord {
+    this.#context.db.transaction(() => {
+      setPlanArchived(this.#context, planId, archived);
+      const action = archived ? 'archive-plan' : 'unarchive-plan';
+      recordAuditEvent(this.#context, { planId, seq: null, action, origin: 'local', sections: [], actor });
+    })();
+    return getPlan(this.#context, planId);
+  }
+
+  /** Durably appends an update with its audit row; returns only after the commit. */
+  appendUpdate(entry: AppendedUpdate): number {
+    const seq = this.#context.db.transaction(() => {
+      const appended = appendUpdateRow(this.#context, entry.planId, entry.update);
+      recordAuditEvent(this.#context, {
+        planId: entry.planId,
+        seq: appended,
+        action: 'edit',
+        origin: entry.origin,
+        sections: entry.sections,
+        actor: entry.actor,
+      });
+      return appended;
+    })();
+    if (countTail(this.#context, entry.planId) >= this.#compactionThreshold) {
+      this.compact(entry.planId);
+    }
+    return seq;
+  }
+
+  loadPlan(planId: string): PlanState {
+    return loadPlanState(this.#context, planId);
+  }
+
+  compact(planId: string, hooks?: CompactionHooks): { folded: number } {
+    return compactPlan(this.#context, planId, hooks);
+  }
+
+  tailLength(planId: string): number {
+    return countTail(this.#context, planId);
+  }
+
+  recordAudit(planId: string, action: string, actor: AuditActor, sections: readonly string[] = []): void {
+    recordAuditEvent(this.#context, { planId, seq: null, action, origin: 'local', sections, actor });
+  }
+
+  auditTrail(planId: string, limit?: number): AuditEvent[] {
+    return listAuditEvents(this.#context, planId, limit);
+  }
+
+  getProfile(): StoredProfile | null {
+    return readProfile(this.#context);
+  }
+
+  saveProfile(profile: StoredProfile): void {
+    writeProfile(this.#context, profile);
+  }
+
+  changeKey(current: KeySource, next: KeySource): void {
+    this.#context.db.transaction(() => rekeyKeyRing(this.#context.db, current, next))();
+  }
+
+  close(): void {
+    if (this.#context.db.open) {
+      // Fold the WAL into the main file so a closed store is one self-contained file.
+      this.#context.db.pragma('wal_checkpoint(TRUNCATE)');
+      this.#context.db.close();
+    }
+  }
+}

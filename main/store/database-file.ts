@@ -1,0 +1,92 @@
+import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { CURRENT_SCHEMA_VERSION } from './migrations';
+
+/** Written into every CareHouse database header, so a foreign SQLite file is recognised. */
+export const CAREHOUSE_APPLICATION_ID = 0x43485331; // "CHS1"
+export const DATABASE_FILE_NAME = 'carehouse.db';
+
+/** Files SQLite and CareHouse themselves keep in a data folder. */
+const OWN_FILE_PATTERN = /^(carehouse\.db(-wal|-shm|-journal)?|logs|backups|restore-previous-.*|\.carehouse-.*)$/;
+
+export class ForeignDataError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ForeignDataError';
+  }
+}
+
+export interface DatabaseOpenOptions {
+  /** Path to a better-sqlite3 build for this runtime (Electron uses its own). */
+  nativeBinding?: string;
+}
+
+export function databasePath(dataDir: string): string {
+  return join(dataDir, DATABASE_FILE_NAME);
+}
+
+/**
+ * Looks at a data folder and its database WITHOUT changing anything, and refuses what is
+ * not ours: a folder full of other files, a SQLite file from another program, a
+ * CareHouse database written by a newer version, or a file that is not SQLite at all.
+ */
+export function inspectDataDir(dataDir: string, options: DatabaseOpenOptions = {}): 'new' | 'existing' {
+  if (existsSync(dataDir) && !statSync(dataDir).isDirectory()) {
+    throw new ForeignDataError(`${dataDir} is a file, not a CareHouse data folder.`);
+  }
+  const file = databasePath(dataDir);
+  if (!existsSync(file)) {
+    const strangers = existsSync(dataDir) ? readdirSync(dataDir).filter((name) => !OWN_FILE_PATTERN.test(name)) : [];
+    if (strangers.length > 0) {
+      throw new ForeignDataError(
+        `${dataDir} is not a CareHouse data folder (it holds ${strangers.length} other file(s)). Choose an empty or CareHouse folder; nothing was changed.`,
+      );
+    }
+    return 'new';
+  }
+  let probe: Database.Database | undefined;
+  try {
+    probe = new Database(file, { readonly: true, fileMustExist: true, nativeBinding: options.nativeBinding });
+    const applicationId = probe.pragma('application_id', { simple: true }) as number;
+    const version = probe.pragma('user_version', { simple: true }) as number;
+    if (applicationId !== CAREHOUSE_APPLICATION_ID) {
+      throw new ForeignDataError(`${file} is a database from another program, not CareHouse. It was left untouched.`);
+    }
+    if (version > CURRENT_SCHEMA_VERSION) {
+      throw new ForeignDataError(
+        `${file} was written by a newer CareHouse (schema ${version}; this version knows up to ${CURRENT_SCHEMA_VERSION}). Update CareHouse; the file was left untouched.`,
+      );
+    }
+    return 'existing';
+  } catch (error) {
+    if (error instanceof ForeignDataError) throw error;
+    throw new ForeignDataError(`${file} is not a readable CareHouse database (${(error as Error).message}). It was left untouched.`);
+  } finally {
+    probe?.close();
+  }
+}
+
+/** Opens (creating if new) the database with the settings durability depends on. */
+export function openDatabaseFile(dataDir: string, options: DatabaseOpenOptions = {}): Database.Database {
+  const state = inspectDataDir(dataDir, options);
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  const db = new Database(databasePath(dataDir), { nativeBinding: options.nativeBinding });
+  try {
+    db.pragma('journal_mode = WAL');
+    // FULL: a commit is on disk (WAL fsynced) before better-sqlite3 returns, so an
+    // acknowledged update survives power loss, not only a process crash.
+    db.pragma('synchronous = FULL');
+    db.pragma('foreign_keys = ON');
+    // Temporary tables and sort spills stay in memory, never in a temp file on disk.
+    db.pragma('temp_store = MEMORY');
+    // Deleted pages are zeroed, so removed rows do not linger in free space.
+    db.pragma('secure_delete = ON');
+    db.pragma('busy_timeout = 5000');
+    if (state === 'new') db.pragma(`application_id = ${CAREHOUSE_APPLICATION_ID}`);
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}

@@ -1,0 +1,89 @@
+import type Database from 'better-sqlite3';
+
+/**
+ * Forward-only schema migrations, in order. Never edit or reorder a migration that has
+ * shipped: add a new one. The schema version (PRAGMA user_version) is the number applied.
+ */
+export interface Migration {
+  readonly name: string;
+  readonly up: (db: Database.Database) => void;
+}
+
+export const migrations: readonly Migration[] = [
+  {
+    name: '001-plans-update-log-snapshots',
+    up: (db) => {
+      db.exec(`
+        CREATE TABLE key_ring (
+          id INTEGER PRIMARY KEY CHECK (id = 1),
+          kind TEXT NOT NULL CHECK (kind IN ('passphrase', 'os-keyring')),
+          salt BLOB,
+          wrapped_key BLOB NOT NULL
+        );
+        CREATE TABLE plans (
+          id TEXT PRIMARY KEY,
+          display_name BLOB NOT NULL,
+          created_at TEXT NOT NULL,
+          updated_at TEXT NOT NULL,
+          archived INTEGER NOT NULL DEFAULT 0 CHECK (archived IN (0, 1)),
+          last_seq INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE TABLE plan_updates (
+          plan_id TEXT NOT NULL REFERENCES plans(id),
+          seq INTEGER NOT NULL,
+          update_blob BLOB NOT NULL,
+          received_at TEXT NOT NULL,
+          PRIMARY KEY (plan_id, seq)
+        );
+        CREATE TABLE plan_snapshots (
+          plan_id TEXT PRIMARY KEY REFERENCES plans(id),
+          covers_seq INTEGER NOT NULL,
+          state_blob BLOB NOT NULL,
+          created_at TEXT NOT NULL
+        );
+      `);
+    },
+  },
+  {
+    name: '002-audit-trail-and-profile',
+    up: (db) => {
+      db.exec(`
+        CREATE TABLE audit_events (
+          id INTEGER PRIMARY KEY AUTOINCREMENT,
+          plan_id TEXT NOT NULL REFERENCES plans(id),
+          seq INTEGER,
+          at TEXT NOT NULL,
+          action TEXT NOT NULL,
+          origin TEXT NOT NULL CHECK (origin IN ('local', 'peer', 'system')),
+          sections TEXT NOT NULL DEFAULT '',
+          actor_blob BLOB NOT NULL
+        );
+        CREATE INDEX audit_events_by_plan ON audit_events(plan_id, id);
+        CREATE TRIGGER audit_events_no_update BEFORE UPDATE ON audit_events
+          BEGIN SELECT RAISE(ABORT, 'audit events are append-only'); END;
+        CREATE TRIGGER audit_events_no_delete BEFORE DELETE ON audit_events
+          BEGIN SELECT RAISE(ABORT, 'audit events are append-only'); END;
+        CREATE TABLE profile (
+          id INTEGER PRIMARY KEY CHECK (id = 1),
+          profile_blob BLOB NOT NULL,
+          updated_at TEXT NOT NULL
+        );
+      `);
+    },
+  },
+];
+
+export const CURRENT_SCHEMA_VERSION = migrations.length;
+
+/** Applies every migration past the file's version, each in its own transaction. */
+export function applyMigrations(db: Database.Database, list: readonly Migration[] = migrations): void {
+  const applied = db.pragma('user_version', { simple: true }) as number;
+  for (let index = applied; index < list.length; index += 1) {
+    const migration = list[index];
+    if (!migration) break;
+    db.transaction(() => {
+      migration.up(db);
+      db.pragma(`user_version = ${index + 1}`);
+    })();
+  }
+}

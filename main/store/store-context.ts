@@ -1,0 +1,8 @@
+import type Database from 'better-sqlite3';
+
+/** What every repository in the store needs: the open database and the unwrapped data key. */
+export interface StoreContext {
+  readonly db: Database.Database;
+  readonly key: Buffer;
+  readonly now: () => string;
+}

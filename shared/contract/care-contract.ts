@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { CallDeclaration } from './define-call';
 import { planCalls } from './plan-calls';
 import { profileCalls } from './profile-calls';
+import { sessionCalls } from './session-calls';
 
 /**
  * THE contract: every call between renderer and main, in one object.
@@ -10,6 +11,7 @@ import { profileCalls } from './profile-calls';
 export const careContract = {
   ...planCalls,
   ...profileCalls,
+  ...sessionCalls,
 } as const satisfies Record<string, CallDeclaration>;
 
 export type CareContract = typeof careContract;

@@ -5,3 +5,4 @@ export * from './limits';
 export * from './common-schemas';
 export * from './plan-calls';
 export * from './profile-calls';
+export * from './session-calls';

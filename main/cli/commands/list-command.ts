@@ -1,0 +1,23 @@
+import { openNodeStore } from '../../host/open-node-store';
+import { parseFlags, UsageError } from '../../host/parse-flags';
+import type { CliCommand } from '../cli-command';
+
+export const listCommand: CliCommand = {
+  name: 'list',
+  usage: 'carehouse list --data-dir DIR [--archived]',
+  summary: 'print the id and name of every plan',
+  async run(args, io) {
+    const { values } = parseFlags(args, { 'data-dir': { type: 'string' }, archived: { type: 'boolean' } });
+    const dataDir = values['data-dir'];
+    if (!dataDir) throw new UsageError('--data-dir is required');
+    const store = await openNodeStore(dataDir);
+    try {
+      for (const plan of store.listPlans(values.archived ?? false)) {
+        io.out(`${plan.id}\t${plan.displayName}${plan.archived ? '\t(archived)' : ''}`);
+      }
+    } finally {
+      store.close();
+    }
+    return 0;
+  },
+};

@@ -1,0 +1,20 @@
+import type { CareStore } from '../store/care-store';
+import type { HandlerTable } from './handler-table';
+import { PlanDocCache } from './plan-doc-cache';
+import { createPlanHandlers } from './plan-service';
+import { createProfileHandlers } from './profile-service';
+import { createUnlockedSessionHandlers } from './session-service';
+
+export interface ServiceOptions {
+  version: string;
+}
+
+/** The whole handler table over one store: what both hosts (Electron, browser) serve. */
+export function createHandlers(store: CareStore, options: ServiceOptions): HandlerTable {
+  const docs = new PlanDocCache(store);
+  return {
+    ...createPlanHandlers(store, docs, options.version),
+    ...createProfileHandlers(store),
+    ...createUnlockedSessionHandlers(),
+  };
+}

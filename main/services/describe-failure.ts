@@ -1,0 +1,17 @@
+import { CareError, type CareErrorShape } from '../../shared/contract';
+import { TamperedDataError } from '../store/cipher';
+import { ForeignDataError } from '../store/database-file';
+import { WrongPassphraseError } from '../store/key-ring';
+import { PlanNotFoundError } from '../store/plan-records';
+import { logEvent } from '../logging/log';
+
+/** Turns any thrown value into an error the UI can show, without leaking internals. */
+export function describeFailure(error: unknown): CareErrorShape {
+  if (error instanceof CareError) return error.toShape();
+  if (error instanceof PlanNotFoundError) return { code: 'not-found', message: 'That plan is not on this machine.' };
+  if (error instanceof WrongPassphraseError) return { code: 'locked', message: error.message };
+  if (error instanceof TamperedDataError || error instanceof ForeignDataError) return { code: 'refused', message: error.message };
+  // Unexpected: log the kind of failure (never its data) and give the user a plain message.
+  logEvent('error', 'unexpected-failure', { kind: error instanceof Error ? error.name : typeof error });
+  return { code: 'internal', message: 'Something went wrong inside CareHouse. Your saved work is safe; please try again.' };
+}

@@ -1,0 +1,64 @@
+import { randomUUID } from 'node:crypto';
+import * as Y from 'yjs';
+import { CareError, type PlanSummary } from '../../shared/contract';
+import { initialisePlanDoc, summarisePlan } from '../../shared/plan/plan-layout';
+import type { CareStore } from '../store/care-store';
+import type { PlanRecord } from '../store/plan-records';
+import { currentActor } from './actor';
+import type { HandlerSlice } from './handler-table';
+import type { PlanDocCache } from './plan-doc-cache';
+
+export type PlanHandlers = HandlerSlice<
+  'listPlans' | 'createPlan' | 'renamePlan' | 'setPlanArchived' | 'loadPlan' | 'appendUpdate' | 'ping'
+>;
+
+function toBase64(bytes: Uint8Array): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
+}
+
+export function createPlanHandlers(store: CareStore, docs: PlanDocCache, version: string): PlanHandlers {
+  const summaryOf = (record: PlanRecord): PlanSummary => ({
+    id: record.id,
+    displayName: record.displayName,
+    createdAt: record.createdAt,
+    updatedAt: record.updatedAt,
+    archived: record.archived,
+    ...summarisePlan(docs.get(record.id)),
+  });
+
+  return {
+    ping: () => ({ version }),
+    listPlans: ({ includeArchived }) => store.listPlans(includeArchived).map(summaryOf),
+    createPlan: ({ displayName, planId }) => {
+      const actor = currentActor(store);
+      const id = planId ?? randomUUID();
+      if (store.hasPlan(id)) throw new CareError('conflict', 'A plan with that id is already on this machine.');
+      const doc = new Y.Doc();
+      initialisePlanDoc(doc, new Date().toISOString());
+      const record = store.createPlan(id, displayName, Y.encodeStateAsUpdate(doc), actor);
+      doc.destroy();
+      return summaryOf(record);
+    },
+    renamePlan: ({ planId, displayName }) => summaryOf(store.renamePlan(planId, displayName, currentActor(store))),
+    setPlanArchived: ({ planId, archived }) => summaryOf(store.setArchived(planId, archived, currentActor(store))),
+    loadPlan: ({ planId }) => {
+      const { state, lastSeq } = store.loadPlan(planId);
+      return { planId, state: toBase64(state), lastSeq };
+    },
+    appendUpdate: ({ planId, update, origin }) => {
+      const local = currentActor(store);
+      const bytes = Buffer.from(update, 'base64');
+      const { sections, next } = docs.probe(planId, bytes);
+      const actor =
+        origin.kind === 'local' ? local : { name: origin.peerName, role: origin.peerRole, organisation: '', peerId: origin.peerId };
+      try {
+        const seq = store.appendUpdate({ planId, update: bytes, origin: origin.kind, actor, sections });
+        docs.accept(planId, next);
+        return { seq, sections };
+      } catch (error) {
+        next.destroy();
+        throw error;
+      }
+    },
+  };
+}

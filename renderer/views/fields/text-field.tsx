@@ -1,0 +1,92 @@
+import { useEffect, useId, useRef, useState, type ChangeEvent } from 'react';
+import * as Y from 'yjs';
+import { applyTextDiff } from './apply-text-diff';
+
+export interface TextFieldProps {
+  label: string;
+  text: Y.Text;
+  multiline?: boolean;
+  hint?: string;
+  /** Max characters; a paste past it is refused with a message instead of stored. */
+  maxLength: number;
+  /** Plain-language problem with the current value, shown next to the field. */
+  validate?: (value: string) => string | null;
+  onFocusChange?: (focused: boolean) => void;
+  autoFocus?: boolean;
+}
+
+/**
+ * A labelled text input bound to a Y.Text. Local typing becomes minimal Yjs edits;
+ * remote edits update the field while keeping the caret where it was in the text.
+ */
+export function TextField({ label, text, multiline, hint, maxLength, validate, onFocusChange, autoFocus }: TextFieldProps) {
+  const id = useId();
+  const [value, setValue] = useState(() => text.toString());
+  const [refusal, setRefusal] = useState<string | null>(null);
+  const element = useRef<HTMLInputElement & HTMLTextAreaElement>(null);
+
+  useEffect(() => {
+    setValue(text.toString());
+    const observer = (event: Y.YTextEvent) => {
+      if (event.transaction.local && event.transaction.origin === null) return;
+      const field = element.current;
+      const hadFocus = field !== null && document.activeElement === field;
+      const start = hadFocus ? Y.createRelativePositionFromTypeIndex(text, field.selectionStart ?? 0) : null;
+      const end = hadFocus ? Y.createRelativePositionFromTypeIndex(text, field.selectionEnd ?? 0) : null;
+      setValue(text.toString());
+      if (field && start && end && text.doc) {
+        const doc = text.doc;
+        requestAnimationFrame(() => {
+          const from = Y.createAbsolutePositionFromRelativePosition(start, doc)?.index;
+          const to = Y.createAbsolutePositionFromRelativePosition(end, doc)?.index;
+          if (from !== undefined && to !== undefined) field.setSelectionRange(from, to);
+        });
+      }
+    };
+    text.observe(observer);
+    return () => text.unobserve(observer);
+  }, [text]);
+
+  const onChange = (event: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => {
+    const next = event.target.value;
+    if (next.length > maxLength) {
+      setRefusal(`This is too long: ${label} can hold at most ${maxLength.toLocaleString('en-GB')} characters. Nothing was added.`);
+      event.target.value = value;
+      return;
+    }
+    setRefusal(null);
+    // Transactions without an origin are "ours": the observer above skips them.
+    applyTextDiff(text, text.toString(), next);
+    setValue(next);
+  };
+
+  const problem = refusal ?? validate?.(value) ?? null;
+  const describedBy = [hint ? `${id}-hint` : '', problem ? `${id}-problem` : ''].filter(Boolean).join(' ') || undefined;
+  const common = {
+    id,
+    ref: element,
+    value,
+    onChange,
+    'aria-invalid': problem ? true : undefined,
+    'aria-describedby': describedBy,
+    onFocus: () => onFocusChange?.(true),
+    onBlur: () => onFocusChange?.(false),
+    autoFocus,
+  };
+  return (
+    <div className={`field${problem ? ' field--problem' : ''}`}>
+      <label htmlFor={id}>{label}</label>
+      {hint ? (
+        <p className="field__hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+      {multiline ? <textarea rows={4} {...common} /> : <input type="text" {...common} />}
+      {problem ? (
+        <p className="field__problem" id={`${id}-problem`} role="alert">
+          {problem}
+        </p>
+      ) : null}
+    </div>
+  );
+}

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { CURRENT_SCHEMA_VERSION } from './migrations';
@@ -6,6 +6,7 @@ import { CURRENT_SCHEMA_VERSION } from './migrations';
 /** Written into every CareHouse database header, so a foreign SQLite file is recognised. */
 export const CAREHOUSE_APPLICATION_ID = 0x43485331; // "CHS1"
 export const DATABASE_FILE_NAME = 'carehouse.db';
+const SQLITE_MAGIC = 'SQLite format 3\u0000';
 
 /** Files SQLite and CareHouse themselves keep in a data folder. */
 const OWN_FILE_PATTERN = /^(carehouse\.db(-wal|-shm|-journal)?|logs|backups|restore-previous-.*|\.carehouse-.*)$/;
@@ -45,25 +46,43 @@ export function inspectDataDir(dataDir: string, options: DatabaseOpenOptions = {
     }
     return 'new';
   }
-  let probe: Database.Database | undefined;
+  // Read the header bytes ourselves: even a read-only SQLite open may create -wal/-shm
+  // files next to a foreign database, and "left untouched" means not one byte added.
+  const header = readSqliteHeader(file);
+  if (header === 'empty') return 'new';
+  checkHeader(file, header);
+  return 'existing';
+}
+
+interface SqliteHeader {
+  applicationId: number;
+  userVersion: number;
+}
+
+function readSqliteHeader(file: string): SqliteHeader | 'empty' {
+  const size = statSync(file).size;
+  if (size === 0) return 'empty';
+  const bytes = Buffer.alloc(100);
+  const fd = openSync(file, 'r');
   try {
-    probe = new Database(file, { readonly: true, fileMustExist: true, nativeBinding: options.nativeBinding });
-    const applicationId = probe.pragma('application_id', { simple: true }) as number;
-    const version = probe.pragma('user_version', { simple: true }) as number;
-    if (applicationId !== CAREHOUSE_APPLICATION_ID) {
-      throw new ForeignDataError(`${file} is a database from another program, not CareHouse. It was left untouched.`);
-    }
-    if (version > CURRENT_SCHEMA_VERSION) {
-      throw new ForeignDataError(
-        `${file} was written by a newer CareHouse (schema ${version}; this version knows up to ${CURRENT_SCHEMA_VERSION}). Update CareHouse; the file was left untouched.`,
-      );
-    }
-    return 'existing';
-  } catch (error) {
-    if (error instanceof ForeignDataError) throw error;
-    throw new ForeignDataError(`${file} is not a readable CareHouse database (${(error as Error).message}). It was left untouched.`);
+    readSync(fd, bytes, 0, 100, 0);
   } finally {
-    probe?.close();
+    closeSync(fd);
+  }
+  if (size < 100 || bytes.subarray(0, 16).toString('latin1') !== SQLITE_MAGIC) {
+    throw new ForeignDataError(`${file} is not a CareHouse database (it is not a SQLite file). It was left untouched.`);
+  }
+  return { userVersion: bytes.readUInt32BE(60), applicationId: bytes.readUInt32BE(68) };
+}
+
+function checkHeader(file: string, header: SqliteHeader): void {
+  if (header.applicationId !== CAREHOUSE_APPLICATION_ID) {
+    throw new ForeignDataError(`${file} is a database from another program, not CareHouse. It was left untouched.`);
+  }
+  if (header.userVersion > CURRENT_SCHEMA_VERSION) {
+    throw new ForeignDataError(
+      `${file} was written by a newer CareHouse (schema ${header.userVersion}; this version knows up to ${CURRENT_SCHEMA_VERSION}). Update CareHouse; the file was left untouched.`,
+    );
   }
 }
 
@@ -84,6 +103,11 @@ export function openDatabaseFile(dataDir: string, options: DatabaseOpenOptions =
     db.pragma('secure_delete = ON');
     db.pragma('busy_timeout = 5000');
     if (state === 'new') db.pragma(`application_id = ${CAREHOUSE_APPLICATION_ID}`);
+    // The header may have been newer in a WAL left by a crash: check what SQLite now sees.
+    checkHeader(databasePath(dataDir), {
+      applicationId: db.pragma('application_id', { simple: true }) as number,
+      userVersion: db.pragma('user_version', { simple: true }) as number,
+    });
     return db;
   } catch (error) {
     db.close();

@@ -1,46 +1,60 @@
 import * as Y from 'yjs';
+import { fillEmptyFields } from './field-storage';
+import type { AboutMe, PersonDetails } from './plan-snapshot';
+import type { TextKeys } from './plan-paths';
+import { recordSections, type PlanRootKey, type RecordSectionKey } from './plan-schema';
 
 /**
- * The plan document's layout. Each section of the care plan is its own ROOT shared type,
- * so any update can be attributed to the sections it touched (audit, provenance) by the
- * root it lands in. Free text is Y.Text (character-level merge).
- *
- * All Y.Text fields of a map section are created when the plan is created, never lazily:
- * two peers lazily creating the same key would each make their own Y.Text and one
- * person's typing would be lost when the maps merge.
+ * Creating the plan document and reaching its roots. The layout itself (one root per
+ * section, items keyed by id with a position, text created eagerly) is described in
+ * plan-schema.ts and docs/plan-document.md.
  */
-export const PLAN_SCHEMA_VERSION = 1;
 
-export const personTextFields = ['firstName', 'familyName', 'preferredName', 'nhsNumber'] as const;
-export const aboutMeTextFields = ['whatMatters'] as const;
+/** Version of the layout written by this code; older documents go through migratePlanDoc. */
+export const PLAN_SCHEMA_VERSION = 2;
 
-export type PersonTextField = (typeof personTextFields)[number];
-export type AboutMeTextField = (typeof aboutMeTextFields)[number];
+export type PersonTextField = TextKeys<PersonDetails>;
+export type AboutMeTextField = TextKeys<AboutMe>;
 
 export function metaMap(doc: Y.Doc): Y.Map<unknown> {
   return doc.getMap('meta');
 }
-export function personMap(doc: Y.Doc): Y.Map<Y.Text> {
+
+/** The root shared type of a section (every root is a Y.Map; see plan-schema.ts). */
+export function rootMap(doc: Y.Doc, key: PlanRootKey): Y.Map<unknown> {
+  return doc.getMap(key);
+}
+
+export function personMap(doc: Y.Doc): Y.Map<unknown> {
   return doc.getMap('person');
 }
-export function aboutMeMap(doc: Y.Doc): Y.Map<Y.Text> {
+
+export function aboutMeMap(doc: Y.Doc): Y.Map<unknown> {
   return doc.getMap('aboutMe');
 }
 
-/** Writes the empty plan: every field exists from the start (see the note above). */
+/** The schema version recorded in the document, or null for a document never initialised. */
+export function planSchemaVersion(doc: Y.Doc): number | null {
+  const version = metaMap(doc).get('schemaVersion');
+  return typeof version === 'number' && Number.isInteger(version) ? version : null;
+}
+
+/**
+ * Writes the empty plan: every field of every record section exists from the start, so
+ * nobody ever creates a Y.Text lazily (two peers doing so would lose one person's text).
+ * Collection sections need nothing: their root map starts empty. Does nothing to a
+ * document that is already initialised, so it can never replace anyone's text.
+ */
 export function initialisePlanDoc(doc: Y.Doc, createdAt: string): void {
+  if (planSchemaVersion(doc) !== null) return;
   doc.transact(() => {
     const meta = metaMap(doc);
     meta.set('schemaVersion', PLAN_SCHEMA_VERSION);
     meta.set('createdAt', createdAt);
-    for (const field of personTextFields) personMap(doc).set(field, new Y.Text());
-    for (const field of aboutMeTextFields) aboutMeMap(doc).set(field, new Y.Text());
+    for (const key of Object.keys(recordSections) as RecordSectionKey[]) {
+      fillEmptyFields(rootMap(doc, key), recordSections[key]);
+    }
   });
-}
-
-function readText(map: Y.Map<Y.Text>, field: string): string {
-  const value = map.get(field);
-  return value instanceof Y.Text ? value.toString() : '';
 }
 
 export function personText(doc: Y.Doc, field: PersonTextField): Y.Text | undefined {
@@ -53,16 +67,5 @@ export function aboutMeText(doc: Y.Doc, field: AboutMeTextField): Y.Text | undef
   return value instanceof Y.Text ? value : undefined;
 }
 
-export interface PlanDocSummary {
-  personName: string;
-  nhsNumber: string;
-  keyworker: string;
-  reviewDate: string;
-}
-
-/** What the plans list shows of a plan, read from its document. */
-export function summarisePlan(doc: Y.Doc): PlanDocSummary {
-  const person = personMap(doc);
-  const name = [readText(person, 'firstName'), readText(person, 'familyName')].filter((part) => part.trim()).join(' ');
-  return { personName: name, nhsNumber: readText(person, 'nhsNumber'), keyworker: '', reviewDate: '' };
-}
+// main/ imports the plans-list summary from here (the lead's original module).
+export { summarisePlan, type PlanDocSummary } from './summarise-plan';

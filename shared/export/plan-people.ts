@@ -1,0 +1,82 @@
+import { isLive, type CarePlanSnapshot, type MeetingType, type PersonRef, type ProfessionalContact } from '../plan/plan-snapshot';
+
+/** How a PersonRef reads in an export: a name, and their role or relationship. */
+export interface NamedPerson {
+  name: string;
+  /** Role (care team), relationship (personal contact) or 'The person' / 'Me'. */
+  role: string;
+}
+
+/** The name the person goes by: preferred name, else first name, else full name. */
+export function personCallName(plan: CarePlanSnapshot): string {
+  const { preferredName, firstName, familyName } = plan.person;
+  return preferredName.trim() || firstName.trim() || familyName.trim() || 'The person';
+}
+
+export function personFullName(plan: CarePlanSnapshot): string {
+  const full = [plan.person.firstName.trim(), plan.person.familyName.trim()].filter(Boolean).join(' ');
+  return full || plan.person.preferredName.trim() || 'The person';
+}
+
+/**
+ * Resolves who does or checks something. A link to a removed contact still shows the name
+ * (the history matters), marked so nobody calls a person who has left the team.
+ */
+export function namePersonRef(plan: CarePlanSnapshot, ref: PersonRef | null): NamedPerson | null {
+  if (ref === null) return null;
+  if (ref.kind === 'person') return { name: personFullName(plan), role: 'The person' };
+  if (ref.kind === 'careTeam') {
+    const contact = plan.professionalContacts.find((candidate) => candidate.id === ref.contactId);
+    if (!contact) return { name: 'Unknown team member', role: '' };
+    return { name: contact.name + (isLive(contact) ? '' : ' (no longer in the team)'), role: contact.role };
+  }
+  const contact = plan.personalContacts.find((candidate) => candidate.id === ref.contactId);
+  if (!contact) return { name: 'Unknown contact', role: '' };
+  return { name: contact.name + (isLive(contact) ? '' : ' (removed)'), role: contact.relationship };
+}
+
+/** "Priya Nair (Social worker)" or '' for nobody. */
+export function describePersonRef(plan: CarePlanSnapshot, ref: PersonRef | null): string {
+  const named = namePersonRef(plan, ref);
+  if (!named) return '';
+  return named.role ? `${named.name} (${named.role})` : named.name;
+}
+
+/**
+ * The keyworker on a given date: a live contact flagged as keyworker whose keyworker
+ * period (if any) includes the date. With a planned handover two are flagged, so the date
+ * decides; an export names the one in post on the day it was made.
+ */
+export function currentKeyworker(plan: CarePlanSnapshot, onDate: string): ProfessionalContact | null {
+  const flagged = plan.professionalContacts.filter((contact) => isLive(contact) && contact.isKeyworker);
+  const inPost = flagged.find(
+    (contact) =>
+      (contact.keyworkerFrom === null || contact.keyworkerFrom <= onDate) &&
+      (contact.keyworkerUntil === null || contact.keyworkerUntil >= onDate),
+  );
+  return inPost ?? flagged[0] ?? null;
+}
+
+/** Goal words for the ids an action serves, skipping links to goals that no longer exist. */
+export function goalWordsFor(plan: CarePlanSnapshot, goalIds: readonly string[]): string[] {
+  return goalIds.flatMap((id) => {
+    const goal = plan.goals.find((candidate) => candidate.id === id);
+    return goal ? [goal.words] : [];
+  });
+}
+
+const meetingShortLabels: Record<MeetingType, string> = {
+  mdt: 'MDT meeting',
+  discharge: 'Discharge meeting',
+  familyGroupConference: 'Family group conference',
+  review: 'Review meeting',
+};
+
+/** "MDT meeting 2026-11-23" for the meeting that agreed an action, '' when none. */
+export function describeMeeting(plan: CarePlanSnapshot, meetingId: string | null): string {
+  if (meetingId === null) return '';
+  const meeting = plan.meetings.find((candidate) => candidate.id === meetingId);
+  if (!meeting) return '';
+  const kind = meeting.type === null ? 'Meeting' : meetingShortLabels[meeting.type];
+  return meeting.date ? `${kind} ${meeting.date}` : kind;
+}

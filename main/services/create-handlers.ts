@@ -1,5 +1,6 @@
 import type { CareStore } from '../store/care-store';
 import type { HandlerTable } from './handler-table';
+import { createHistoryHandlers } from './history-service';
 import { PlanDocCache } from './plan-doc-cache';
 import { createPlanHandlers } from './plan-service';
 import { createProfileHandlers } from './profile-service';
@@ -16,5 +17,6 @@ export function createHandlers(store: CareStore, options: ServiceOptions): Handl
     ...createPlanHandlers(store, docs, options.version),
     ...createProfileHandlers(store),
     ...createUnlockedSessionHandlers(),
+    ...createHistoryHandlers(store),
   };
 }

@@ -1,4 +1,6 @@
 import type Database from 'better-sqlite3';
+import type { BackupManifest } from './backup-format';
+import { writeBackup } from './backup-writer';
 import { recordAuditEvent, listAuditEvents, type AuditActor, type AuditEvent, type AuditOrigin } from './audit-log';
 import { openDatabaseFile, type DatabaseOpenOptions } from './database-file';
 import { rekeyKeyRing, unlockKeyRing, type KeySource } from './key-ring';
@@ -159,6 +161,11 @@ export class CareStore {
 
   saveProfile(profile: StoredProfile): void {
     writeProfile(this.#context, profile);
+  }
+
+  /** A consistent, still-encrypted `.carehouse-backup` of the whole store, taken while writes go on. */
+  backup(toFile: string): Promise<BackupManifest> {
+    return writeBackup(this.#context.db, toFile, this.#context.now);
   }
 
   changeKey(current: KeySource, next: KeySource): void {

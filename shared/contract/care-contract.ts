@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { CallDeclaration } from './define-call';
+import { historyCalls } from './history-calls';
 import { planCalls } from './plan-calls';
 import { profileCalls } from './profile-calls';
 import { sessionCalls } from './session-calls';
@@ -12,6 +13,7 @@ export const careContract = {
   ...planCalls,
   ...profileCalls,
   ...sessionCalls,
+  ...historyCalls,
 } as const satisfies Record<string, CallDeclaration>;
 
 export type CareContract = typeof careContract;

@@ -6,3 +6,4 @@ export * from './common-schemas';
 export * from './plan-calls';
 export * from './profile-calls';
 export * from './session-calls';
+export * from './history-calls';

@@ -1,6 +1,6 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { writeFileDurably } from './backup-durable-io';
 import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, encodeBackup, sha256Hex, type BackupManifest } from './backup-format';
@@ -52,6 +52,7 @@ export async function writeBackup(source: Database.Database, outFile: string, no
       databaseBytes: database.length,
       databaseSha256: sha256Hex(database),
     };
+    mkdirSync(dirname(outFile), { recursive: true, mode: 0o700 });
     writeFileDurably(outFile, encodeBackup(manifest, database));
     return manifest;
   } finally {

@@ -1,8 +1,9 @@
 import type { CliCommand } from './cli-command';
 import { backupCommand } from './commands/backup-command';
 import { changePassphraseCommand } from './commands/change-passphrase-command';
+import { exportCommand } from './commands/export-command';
 import { listCommand } from './commands/list-command';
 import { restoreCommand } from './commands/restore-command';
 
 /** Every subcommand; add new ones here. */
-export const cliCommands: readonly CliCommand[] = [listCommand, backupCommand, restoreCommand, changePassphraseCommand];
+export const cliCommands: readonly CliCommand[] = [listCommand, backupCommand, restoreCommand, changePassphraseCommand, exportCommand];

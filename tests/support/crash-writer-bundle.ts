@@ -19,8 +19,8 @@ export async function bundleForChild(entry: string, name: string): Promise<strin
     platform: 'node',
     format: 'cjs',
     target: 'node20',
-    // Native: loaded from the project's node_modules through NODE_PATH (see childEnv).
-    external: ['better-sqlite3'],
+    // As scripts/build.mjs: native or data-file packages load from node_modules (NODE_PATH, see childEnv).
+    external: ['better-sqlite3', 'electron', 'pdfkit', 'ws', 'bufferutil', 'utf-8-validate'],
     logLevel: 'error',
     absWorkingDir: repoRoot,
   });

@@ -44,7 +44,9 @@ function flag(label: string, value: boolean): string[] {
 }
 
 function section(title: string, body: string[], empty = 'Nothing recorded yet.'): string[] {
-  return [`## ${title}`, '', ...(body.length ? body : [`_${empty}_`]), ''];
+  const lines = [...body];
+  while (lines.at(-1) === '') lines.pop();
+  return [`## ${title}`, '', ...(lines.length ? lines : [`_${empty}_`]), ''];
 }
 
 function who(plan: CarePlanSnapshot, ref: PersonRef | null): string {

@@ -10,6 +10,9 @@ function isWinAnsi(char: string): boolean {
   return (code >= 0x20 && code <= 0x7e) || (code >= 0xa0 && code <= 0xff) || char === '\n' || WIN_ANSI_EXTRAS.has(char);
 }
 
+/** Letters with no Unicode decomposition to a base letter, spelled as people would type them. */
+const PLAIN_LETTERS: Record<string, string> = { Ł: 'L', ł: 'l', Đ: 'D', đ: 'd', Ħ: 'H', ħ: 'h', ı: 'i', Ŧ: 'T', ŧ: 't' };
+
 export function toWinAnsi(text: string): string {
   let out = '';
   for (const char of text) {
@@ -21,7 +24,7 @@ export function toWinAnsi(text: string): string {
       out += ' ';
       continue;
     }
-    const plain = char.normalize('NFKD').replace(/\p{M}/gu, '');
+    const plain = (PLAIN_LETTERS[char] ?? char).normalize('NFKD').replace(/\p{M}/gu, '');
     out += [...plain].every(isWinAnsi) && plain !== '' ? plain : '?';
   }
   return out;

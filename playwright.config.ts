@@ -11,6 +11,10 @@ export const chromiumArgs = [
   '--disable-sync',
 ];
 
+// One id per run, inherited by every worker: all e2e data folders go under one root
+// (tests/e2e/support/e2e-data-root.ts) so zz-logs-no-personal-data can scan them all.
+process.env.CAREHOUSE_E2E_RUN_ID ??= `${Date.now()}-${process.pid}`;
+
 export default defineConfig({
   testDir: 'tests/e2e',
   testMatch: '**/*.spec.ts',

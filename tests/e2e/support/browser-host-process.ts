@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { e2eDataRoot } from './e2e-data-root';
 
 export const TEST_PASSPHRASE = 'correct horse battery staple';
 
@@ -12,8 +12,9 @@ export interface RunningHost {
   stop: () => Promise<void>;
 }
 
+/** A new data folder under this run's e2e root (see e2e-data-root.ts), so the run can be scanned at the end. */
 export function freshDataDir(label = 'carehouse'): string {
-  return mkdtempSync(join(tmpdir(), `${label}-`));
+  return mkdtempSync(join(e2eDataRoot(), `${label}-`));
 }
 
 /** Starts the real browser host (built renderer + real services + real SQLite) as its own process. */

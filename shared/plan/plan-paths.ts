@@ -28,13 +28,18 @@ export type TextKeys<T> = {
   [K in keyof T]-?: K extends ItemBaseKey ? never : string extends T[K] ? (T[K] extends string ? K : never) : never;
 }[keyof T];
 
-/** Every collection in the plan, top level or nested inside an item or record. */
+type EachTail<Prefix extends readonly string[], K> = K extends string ? readonly [...Prefix, K] : never;
+
+/**
+ * Every collection in the plan, top level or nested inside an item or record. Built one
+ * tuple per key (not ['goals' | 'needs', ...]) so each path maps to exactly one item type.
+ */
 export type CollectionPath =
-  | readonly [CollectionSectionKey]
-  | readonly ['goals', string, CollectionKeys<Goal>]
-  | readonly ['contingencyPlans', string, CollectionKeys<ContingencyPlan>]
-  | readonly ['meetings', string, CollectionKeys<Meeting>]
-  | readonly ['consent', CollectionKeys<Consent>];
+  | EachTail<[], CollectionSectionKey>
+  | EachTail<['goals', string], CollectionKeys<Goal>>
+  | EachTail<['contingencyPlans', string], CollectionKeys<ContingencyPlan>>
+  | EachTail<['meetings', string], CollectionKeys<Meeting>>
+  | EachTail<['consent'], CollectionKeys<Consent>>;
 
 /** The item type held by the collection at P. */
 export type ItemAt<P extends CollectionPath> = P extends readonly [infer K extends CollectionSectionKey]
@@ -49,8 +54,11 @@ export type ItemAt<P extends CollectionPath> = P extends readonly [infer K exten
           ? ElementOf<Consent[F]>
           : never;
 
+/** Lists of ids may be given as read-only arrays; they are copied into the document. */
+type InputValue<V> = V extends string[] ? readonly string[] : V;
+
 /** Field values that may be set on an item (not its bookkeeping, not its sub-collections). */
-export type ItemPatch<T> = Partial<Omit<T, ItemBaseKey | CollectionKeys<T>>>;
+export type ItemPatch<T> = { [K in Exclude<keyof T, ItemBaseKey | CollectionKeys<T>>]?: InputValue<T[K]> };
 
 /** What a new item may start with; an id may be given (imports), otherwise one is made. */
 export type ItemInit<T> = ItemPatch<T> & { id?: string };
@@ -58,8 +66,8 @@ export type ItemInit<T> = ItemPatch<T> & { id?: string };
 /** Field values that may be set on a record section. */
 export type RecordPatch<K extends RecordSectionKey> = ItemPatch<CarePlanSnapshot[K]>;
 
-type ItemTextPath<P> = P extends CollectionPath ? readonly [...P, string, TextKeys<ItemAt<P>>] : never;
-type RecordTextPath<K> = K extends RecordSectionKey ? readonly [K, TextKeys<CarePlanSnapshot[K]>] : never;
+type ItemTextPath<P> = P extends CollectionPath ? EachTail<[...P, string], TextKeys<ItemAt<P>>> : never;
+type RecordTextPath<K> = K extends RecordSectionKey ? EachTail<[K], TextKeys<CarePlanSnapshot[K]>> : never;
 
 /** The address of any free-text field in the plan (the UI binds inputs to these). */
 export type TextPath = RecordTextPath<RecordSectionKey> | ItemTextPath<CollectionPath>;

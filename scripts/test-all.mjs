@@ -28,6 +28,12 @@ if (run('build', process.execPath, ['scripts/build.mjs']) !== 0) {
   process.exit(1);
 }
 
+// Electron hardening gate (issue 6): electronegativity over main/electron, offline; a HIGH
+// finding fails unless documented (see scripts/electronegativity-scan.cjs). Counts as one test.
+const electronegativity = run('Electron security scan (electronegativity)', process.execPath, ['scripts/electronegativity-scan.cjs']);
+if (electronegativity === 0) passed += 1;
+else failed += 1;
+
 const vitestFile = join(results, 'vitest-results.json');
 const vitestCode = run('unit and integration tests', npx, ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestFile}`]);
 if (existsSync(vitestFile)) {
@@ -47,4 +53,4 @@ if (existsSync(e2eFile)) {
 } else if (e2eCode !== 0) failed += 1;
 
 process.stdout.write(`\n${passed} passed, ${failed} failed, ${skipped} skipped\n`);
-process.exit(failed === 0 && vitestCode === 0 && e2eCode === 0 && typecheck === 0 ? 0 : 1);
+process.exit(failed === 0 && vitestCode === 0 && e2eCode === 0 && typecheck === 0 && electronegativity === 0 ? 0 : 1);

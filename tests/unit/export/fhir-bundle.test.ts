@@ -35,10 +35,10 @@ beforeAll(() => {
   const ajv = new Ajv({ strict: false, allErrors: true });
   ajv.addMetaSchema(draft06);
   // The R4 schema names itself with draft-04's "id"; ajv 8 wants "$id". Nothing else changes.
-  schemaValidate = ajv.compile({ ...schema, $id: id });
+  schemaValidate = ajv.compile({ ...schema, $id: String(id) });
 });
 
-function expectValidR4(bundle: unknown): void {
+function expectValidR4(bundle: object): void {
   const schemaOk = schemaValidate(bundle);
   expect(schemaValidate.errors ?? [], 'FHIR R4 JSON Schema').toEqual([]);
   expect(schemaOk).toBe(true);

@@ -8,8 +8,8 @@ import { collectionSections, isCollectionSectionKey, isRecordSectionKey, itemBoo
 import { isPositionKey } from './position-key';
 
 /**
- * Is this document shaped like a plan? Used on a COPY with a peer's (or an import's)
- * update applied, to refuse hostile or broken updates before they reach the real plan:
+ * Is this document shaped like a plan? Used on a COPY with a peer's update (or an imported file)
+ * applied, to refuse hostile or broken updates before they reach the real plan:
  * unknown roots, a root holding list content, a text field that is not a Y.Text, a value
  * of the wrong kind, a missing field (fields are created eagerly, so missing means
  * tampered), text over its limit, too many items. It reads only; every problem is blocking.

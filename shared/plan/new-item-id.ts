@@ -5,7 +5,10 @@
  * needs no Node import for it.
  */
 export function newItemId(): string {
-  return globalThis.crypto.randomUUID();
+  // Typed here because shared/ compiles with neither DOM nor Node types.
+  const { crypto } = globalThis as unknown as { crypto?: { randomUUID?: () => string } };
+  if (typeof crypto?.randomUUID !== 'function') throw new Error('This runtime cannot make random ids (crypto.randomUUID is missing)');
+  return crypto.randomUUID();
 }
 
 const itemIdPattern = /^[A-Za-z0-9_-]{1,64}$/;

@@ -86,7 +86,7 @@ function checkValue(value: unknown, spec: FieldSpec, path: string[], problems: P
     case 'date':
       if (typeof value === 'string') {
         const wrong = validateCalendarDate(value);
-        if (wrong) block(problems, path, `${spec.label}: ${wrong}`);
+        if (wrong) block(problems, path, `${spec.label}: ${wrong.charAt(0).toLowerCase()}${wrong.slice(1)}`);
       }
       return;
     case 'integer':

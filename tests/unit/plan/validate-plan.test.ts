@@ -108,7 +108,7 @@ describe('validating a plan', () => {
     plan.person.dateOfBirth = '1944-02-30';
     plan.agreement.reviewDate = '2026-03-01';
     expect(listBlockingProblems(plan)).toEqual([
-      { path: ['person', 'dateOfBirth'], message: 'Date of birth: That day does not exist: this month has 29 days', blocking: true },
+      { path: ['person', 'dateOfBirth'], message: 'Date of birth: that day does not exist: this month has 29 days', blocking: true },
       { path: ['agreement', 'reviewDate'], message: "The review date (2026-03-01) is before the plan's date (2026-03-10)", blocking: true },
     ]);
   });

@@ -1,9 +1,10 @@
-import { isLive, type CarePlanSnapshot, type ContingencyPlan, type HousePart } from '../plan/plan-snapshot';
+import { houseParts, isLive, type CarePlanSnapshot, type ContingencyPlan, type HousePart, type ItemBase } from '../plan/plan-snapshot';
 import { generatedDate, versionText, type ExportContext } from './export-context';
-import { houseCompleteness } from './house-completeness';
+import { houseCompleteness } from '../plan/house-completeness';
+import { currentKeyworker } from '../plan/keyworker';
 import type { HousePicturePart, PdfBlock, PdfDocumentModel, PdfPage } from './pdf-document-model';
 import { actionStatusLabels, goalStatusLabels, housePartShortLabels } from './plain-labels';
-import { currentKeyworker, describePersonRef, namePersonRef, personCallName, personFullName } from './plan-people';
+import { describePersonRef, namePersonRef, personCallName, personFullName } from './plan-people';
 import { applySharingLimits } from './sharing-limits';
 
 /** The house in a unit box: roof on top, two walls either side of the centre, foundation below. */
@@ -40,12 +41,35 @@ function friendlyDate(date: string | null): string {
   return name && day && year ? `${day} ${name} ${year}` : date;
 }
 
+function count(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** One plain line per part of the house: what is in it, in numbers. */
+function houseCounts(plan: CarePlanSnapshot): Record<HousePart, string> {
+  const live = <T extends ItemBase>(items: T[]): T[] => items.filter(isLive);
+  const toDo = live(plan.actions).filter((action) => action.status !== 'done' && action.status !== 'cancelled').length;
+  const team = live(plan.professionalContacts);
+  return {
+    roof: [count(live(plan.meetings).length, 'meeting', 'meetings'), plan.agreement.reviewDate ? `review ${friendlyDate(plan.agreement.reviewDate)}` : 'no review date'].join(', '),
+    leftWall: count(live(plan.personalContacts).length, 'family member or carer', 'family members and carers'),
+    rightWall: `${count(team.length, 'person', 'people')} in the team${team.some((contact) => contact.isKeyworker) ? ', keyworker named' : ', no keyworker yet'}`,
+    centre: `${count(live(plan.goals).length, 'goal', 'goals')}, ${count(toDo, 'action', 'actions')} to do`,
+    foundation: count(live(plan.services).length, 'service', 'services'),
+  };
+}
+
 function coverPage(plan: CarePlanSnapshot, context: ExportContext, recipient: string | null, limitedTo: string | null): PdfPage {
   const name = personFullName(plan);
-  const parts: HousePicturePart[] = houseCompleteness(plan).map((status) => ({
-    ...status,
-    label: housePartShortLabels[status.part],
-    outline: houseOutlines[status.part],
+  // The same completeness the plan's home screen shows, so the picture matches the app.
+  const completeness = houseCompleteness(plan, { today: generatedDate(context) });
+  const counts = houseCounts(plan);
+  const parts: HousePicturePart[] = houseParts.map((part) => ({
+    part,
+    label: housePartShortLabels[part],
+    completeness: completeness[part].fraction,
+    summary: counts[part],
+    outline: houseOutlines[part],
   }));
   const blocks: PdfBlock[] = [
     { kind: 'heading', level: 1, text: `My care and support plan` },
@@ -144,7 +168,7 @@ function actionsPage(plan: CarePlanSnapshot): PdfPage {
 }
 
 function contactsPage(plan: CarePlanSnapshot, context: ExportContext): PdfPage {
-  const keyworker = currentKeyworker(plan, generatedDate(context));
+  const keyworker = currentKeyworker(plan.professionalContacts, generatedDate(context));
   const blocks: PdfBlock[] = [{ kind: 'heading', level: 1, text: 'My contacts' }];
   if (keyworker) {
     blocks.push(

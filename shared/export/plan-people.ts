@@ -1,4 +1,4 @@
-import { isLive, type CarePlanSnapshot, type MeetingType, type PersonRef, type ProfessionalContact } from '../plan/plan-snapshot';
+import { isLive, type CarePlanSnapshot, type MeetingType, type PersonRef } from '../plan/plan-snapshot';
 
 /** How a PersonRef reads in an export: a name, and their role or relationship. */
 export interface NamedPerson {
@@ -40,21 +40,6 @@ export function describePersonRef(plan: CarePlanSnapshot, ref: PersonRef | null)
   const named = namePersonRef(plan, ref);
   if (!named) return '';
   return named.role ? `${named.name} (${named.role})` : named.name;
-}
-
-/**
- * The keyworker on a given date: a live contact flagged as keyworker whose keyworker
- * period (if any) includes the date. With a planned handover two are flagged, so the date
- * decides; an export names the one in post on the day it was made.
- */
-export function currentKeyworker(plan: CarePlanSnapshot, onDate: string): ProfessionalContact | null {
-  const flagged = plan.professionalContacts.filter((contact) => isLive(contact) && contact.isKeyworker);
-  const inPost = flagged.find(
-    (contact) =>
-      (contact.keyworkerFrom === null || contact.keyworkerFrom <= onDate) &&
-      (contact.keyworkerUntil === null || contact.keyworkerUntil >= onDate),
-  );
-  return inPost ?? flagged[0] ?? null;
 }
 
 /** Goal words for the ids an action serves, skipping links to goals that no longer exist. */

@@ -3,7 +3,8 @@ import type { CarePlan } from './fhir-types';
 import type { FhirScope } from './fhir-scope';
 import { generatedDate, isAgreed, versionText } from '../export-context';
 import { serviceKindLabels, labelOf } from '../plain-labels';
-import { currentKeyworker, describePersonRef, personFullName } from '../plan-people';
+import { currentKeyworker } from '../../plan/keyworker';
+import { describePersonRef, personFullName } from '../plan-people';
 
 /** Foundation services become activity details of kind ServiceRequest (no resource of their own). */
 const serviceActivityStatus: Record<SupportServiceStatus, string> = {
@@ -24,7 +25,7 @@ function versionNote(scope: FhirScope): { text: string } {
 
 export function buildMainCarePlan(scope: FhirScope, limitedTo: string | null, recipient: string | null): CarePlan {
   const { plan } = scope;
-  const keyworker = currentKeyworker(plan, generatedDate(scope.context));
+  const keyworker = currentKeyworker(plan.professionalContacts, generatedDate(scope.context));
   const agreement = plan.agreement;
   const agreedWith = [agreement.agreedWithName, agreement.agreedWithRole].filter((part) => part.trim()).join(', ');
   return {

@@ -1,6 +1,8 @@
 import { useEffect, useId, useRef, useState, type ChangeEvent } from 'react';
 import * as Y from 'yjs';
 import { applyTextDiff } from './apply-text-diff';
+import { describedByFor, FieldFrame } from './field-frame';
+import { useFieldPresence } from './field-presence';
 
 export interface TextFieldProps {
   label: string;
@@ -11,7 +13,8 @@ export interface TextFieldProps {
   maxLength: number;
   /** Plain-language problem with the current value, shown next to the field. */
   validate?: (value: string) => string | null;
-  onFocusChange?: (focused: boolean) => void;
+  /** The field's plan path (e.g. "aboutMe/whatMatters"), for meeting presence. */
+  fieldPath?: string;
   autoFocus?: boolean;
 }
 
@@ -19,8 +22,9 @@ export interface TextFieldProps {
  * A labelled text input bound to a Y.Text. Local typing becomes minimal Yjs edits;
  * remote edits update the field while keeping the caret where it was in the text.
  */
-export function TextField({ label, text, multiline, hint, maxLength, validate, onFocusChange, autoFocus }: TextFieldProps) {
+export function TextField({ label, text, multiline, hint, maxLength, validate, fieldPath, autoFocus }: TextFieldProps) {
   const id = useId();
+  const presence = useFieldPresence();
   const [value, setValue] = useState(() => text.toString());
   const [refusal, setRefusal] = useState<string | null>(null);
   const element = useRef<HTMLInputElement & HTMLTextAreaElement>(null);
@@ -61,32 +65,20 @@ export function TextField({ label, text, multiline, hint, maxLength, validate, o
   };
 
   const problem = refusal ?? validate?.(value) ?? null;
-  const describedBy = [hint ? `${id}-hint` : '', problem ? `${id}-problem` : ''].filter(Boolean).join(' ') || undefined;
   const common = {
     id,
     ref: element,
     value,
     onChange,
     'aria-invalid': problem ? true : undefined,
-    'aria-describedby': describedBy,
-    onFocus: () => onFocusChange?.(true),
-    onBlur: () => onFocusChange?.(false),
+    'aria-describedby': describedByFor(id, hint, problem),
+    onFocus: () => presence.reportFocus(fieldPath ?? null),
+    onBlur: () => presence.reportFocus(null),
     autoFocus,
   };
   return (
-    <div className={`field${problem ? ' field--problem' : ''}`}>
-      <label htmlFor={id}>{label}</label>
-      {hint ? (
-        <p className="field__hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      ) : null}
+    <FieldFrame id={id} label={label} hint={hint} problem={problem} fieldPath={fieldPath}>
       {multiline ? <textarea rows={4} {...common} /> : <input type="text" {...common} />}
-      {problem ? (
-        <p className="field__problem" id={`${id}-problem`} role="alert">
-          {problem}
-        </p>
-      ) : null}
-    </div>
+    </FieldFrame>
   );
 }

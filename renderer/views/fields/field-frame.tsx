@@ -1,0 +1,52 @@
+import type { ReactNode } from 'react';
+import { useFieldPresence } from './field-presence';
+
+export interface FieldFrameProps {
+  /** The control's id; the label points at it. */
+  id: string;
+  label: string;
+  hint?: string;
+  problem?: string | null;
+  /** The field's plan path, so the meeting can show who else is editing it. */
+  fieldPath?: string;
+  children: ReactNode;
+}
+
+/** Ids for the hint and problem paragraphs, for aria-describedby on the control. */
+export function describedByFor(id: string, hint?: string, problem?: string | null): string | undefined {
+  return [hint ? `${id}-hint` : '', problem ? `${id}-problem` : ''].filter(Boolean).join(' ') || undefined;
+}
+
+/**
+ * Every field looks and behaves the same: a visible label, an optional hint, the control,
+ * a plain-language problem next to it, and who else in the meeting is editing it.
+ */
+export function FieldFrame({ id, label, hint, problem, fieldPath, children }: FieldFrameProps) {
+  const presence = useFieldPresence();
+  const editors = fieldPath ? presence.editorsOf(fieldPath) : [];
+  return (
+    <div className={`field${problem ? ' field--problem' : ''}${editors.length ? ' field--shared' : ''}`} data-field-path={fieldPath}>
+      <label htmlFor={id}>{label}</label>
+      {hint ? (
+        <p className="field__hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+      {children}
+      {editors.length ? (
+        <p className="field__editors" aria-live="polite">
+          {editors.map((editor) => (
+            <span key={editor.clientId} className="field__editor" data-colour={editor.colour}>
+              {editor.name} ({editor.role}) is editing
+            </span>
+          ))}
+        </p>
+      ) : null}
+      {problem ? (
+        <p className="field__problem" id={`${id}-problem`} role="alert">
+          {problem}
+        </p>
+      ) : null}
+    </div>
+  );
+}

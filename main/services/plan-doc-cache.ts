@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import { CareError } from '../../shared/contract';
+import { checkPlanDocShape } from '../../shared/plan';
 import type { CareStore } from '../store/care-store';
 
 /** Root types an update touched: the plan's sections (see shared/plan/plan-layout.ts). */
@@ -8,6 +9,10 @@ function rootNameOf(doc: Y.Doc, type: Y.AbstractType<Y.YEvent<any>>): string | u
   while (root._item && root._item.parent instanceof Y.AbstractType) root = root._item.parent;
   for (const [name, shared] of doc.share) if (shared === root) return name;
   return undefined;
+}
+
+function describeProblem(problem: { path: readonly (string | number)[]; message: string }): string {
+  return `${problem.path.join('/')}: ${problem.message}`;
 }
 
 export interface ProbedUpdate {
@@ -63,6 +68,14 @@ export class PlanDocCache {
     } catch {
       next.destroy();
       throw new CareError('invalid-input', 'That change could not be applied to the plan; it was not saved.');
+    }
+    // A change that breaks the plan's shape (a section replaced by the wrong kind, junk
+    // roots, over-long text) is refused whole; problems the plan already had are not ours to judge here.
+    const known = new Set(checkPlanDocShape(current).map(describeProblem));
+    const introduced = checkPlanDocShape(next).filter((problem) => !known.has(describeProblem(problem)));
+    if (introduced.length > 0) {
+      next.destroy();
+      throw new CareError('invalid-input', `That change does not fit a care plan (${introduced[0]?.message ?? 'wrong shape'}); it was not saved.`);
     }
     return { sections: [...sections].sort(), next };
   }

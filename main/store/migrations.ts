@@ -71,6 +71,18 @@ export const migrations: readonly Migration[] = [
       `);
     },
   },
+  {
+    name: '003-audit-refuses-replace',
+    up: (db) => {
+      // REPLACE conflict resolution deletes the old row without firing DELETE triggers, so
+      // "INSERT OR REPLACE" could overwrite an audit row: refuse an insert onto an existing id.
+      db.exec(`
+        CREATE TRIGGER audit_events_no_replace BEFORE INSERT ON audit_events
+          WHEN NEW.id IS NOT NULL AND EXISTS (SELECT 1 FROM audit_events WHERE id = NEW.id)
+          BEGIN SELECT RAISE(ABORT, 'audit events are append-only'); END;
+      `);
+    },
+  },
 ];
 
 export const CURRENT_SCHEMA_VERSION = migrations.length;

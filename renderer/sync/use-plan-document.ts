@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import * as Y from 'yjs';
 import type { CareApi } from '../../shared/contract';
+import { migratePlanDoc } from '../../shared/plan';
 import { LOAD_ORIGIN, PlanPersistence } from './plan-persistence';
 import { decodeUpdate } from './update-encoding';
 import { toUpdateOrigin } from './update-origin';
@@ -25,6 +26,15 @@ export function usePlanDocument(api: CareApi, planId: string): PlanDocumentState
         const doc = new Y.Doc();
         Y.applyUpdate(doc, decodeUpdate(stored), LOAD_ORIGIN);
         const persistence = new PlanPersistence(api, planId, doc, toUpdateOrigin);
+        // Bring an older plan up to this version's layout BEFORE anyone edits it (or joins
+        // a meeting with it); the migration is an ordinary, persisted, attributed change.
+        const migration = migratePlanDoc(doc);
+        if (migration.status === 'newer') {
+          persistence.dispose();
+          doc.destroy();
+          setState({ status: 'error', message: 'This plan was written by a newer version of CareHouse. Update CareHouse to open it.' });
+          return;
+        }
         cleanup = () => {
           persistence.dispose();
           doc.destroy();

@@ -72,12 +72,22 @@ describe('History of changes: who changed this, and when?', () => {
     expect(storeContentHash(store.database)).toBe(before);
   });
 
-  // KNOWN GAP (reported, not in this change's files): REPLACE conflict resolution deletes
-  // the old row without firing DELETE triggers unless recursive_triggers is on, so
-  // "INSERT OR REPLACE INTO audit_events (id, ...)" can overwrite a row. The app never
-  // issues it; the fix is a migration adding a BEFORE INSERT trigger that refuses an
-  // existing id (or PRAGMA recursive_triggers = ON at open).
-  it.todo('INSERT OR REPLACE cannot overwrite an audit row (needs migration 003: BEFORE INSERT trigger on an existing id)');
+  it('INSERT OR REPLACE cannot overwrite an audit row (migration 003)', () => {
+    const db = store.database;
+    const before = storeContentHash(db);
+    const row = db.prepare('SELECT id, plan_id, at, actor_blob FROM audit_events ORDER BY id LIMIT 1').get() as {
+      id: number;
+      plan_id: string;
+      at: string;
+      actor_blob: Buffer;
+    };
+    expect(() =>
+      db
+        .prepare("INSERT OR REPLACE INTO audit_events (id, plan_id, seq, at, action, origin, sections, actor_blob) VALUES (?, ?, NULL, ?, 'forged', 'local', '', ?)")
+        .run(row.id, row.plan_id, row.at, row.actor_blob),
+    ).toThrow(/append-only/);
+    expect(storeContentHash(db)).toBe(before);
+  });
 
   it('a sealed actor moved to another row does not open (cannot re-attribute a change)', async () => {
     const rows = store.database.prepare('SELECT id, actor_blob FROM audit_events ORDER BY id').all() as Array<{ id: number; actor_blob: Buffer }>;

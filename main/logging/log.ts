@@ -11,7 +11,16 @@ export type LogFieldValue = number | boolean | string;
 
 const MAX_BYTES = 1024 * 1024;
 const KEPT_FILES = 3;
-const TOKEN = /^[A-Za-z0-9_.:-]{0,64}$/;
+/**
+ * The only strings a log line may carry: lower-case kebab-case codes ("invalid-input"),
+ * UUIDs (plan ids are random, not personal), and JavaScript error class names. Anything
+ * else — a capitalised name, digits (an NHS number), spaces — is redacted.
+ */
+const SAFE_STRINGS = [
+  /^[a-z][a-z0-9]*(-[a-z0-9]+){0,7}$/,
+  /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/,
+  /^[A-Z][A-Za-z]{0,40}Error$/,
+];
 
 let logDir: string | undefined;
 
@@ -22,7 +31,7 @@ export function configureLog(directory: string | undefined): void {
 
 function safeValue(value: LogFieldValue): LogFieldValue {
   if (typeof value !== 'string') return value;
-  return TOKEN.test(value) ? value : '[redacted]';
+  return value.length <= 64 && SAFE_STRINGS.some((pattern) => pattern.test(value)) ? value : '[redacted]';
 }
 
 function rotate(file: string): void {

@@ -11,6 +11,10 @@ describe('the support log carries no free text', () => {
     logEvent('info', 'plan-opened', {
       person: 'Jill Marsh',
       nhs: '999 526 0182',
+      nhsDigits: '9995260182',
+      firstName: 'Jill',
+      planId: '3f1c2b9e-8d7a-4c6b-9e5f-1a2b3c4d5e6f',
+      kind: 'TypeError',
       words: 'I want to stay in my own home and keep going to my Tuesday lunch club',
       email: 'jill.marsh@example.org (home)',
       planCount: 3,
@@ -24,6 +28,10 @@ describe('the support log carries no free text', () => {
       event: 'plan-opened',
       person: '[redacted]',
       nhs: '[redacted]',
+      nhsDigits: '[redacted]',
+      firstName: '[redacted]',
+      planId: '3f1c2b9e-8d7a-4c6b-9e5f-1a2b3c4d5e6f',
+      kind: 'TypeError',
       words: '[redacted]',
       email: '[redacted]',
       planCount: 3,
@@ -32,6 +40,6 @@ describe('the support log carries no free text', () => {
     });
     expect(lines[1]).toMatchObject({ level: 'warn', event: '[redacted]' });
     const raw = readFileSync(join(dir, 'carehouse.log'), 'utf8');
-    for (const secret of ['Jill Marsh', '999 526 0182', 'Tuesday lunch club', 'jill.marsh@example.org']) expect(raw).not.toContain(secret);
+    for (const secret of ['Jill', '9995260182', '999 526 0182', 'Tuesday lunch club', 'jill.marsh@example.org']) expect(raw).not.toContain(secret);
   });
 });

@@ -1,9 +1,10 @@
 import type { CliCommand } from './cli-command';
 import { backupCommand } from './commands/backup-command';
 import { changePassphraseCommand } from './commands/change-passphrase-command';
+import { demoCommand } from './commands/demo-command';
 import { exportCommand } from './commands/export-command';
 import { listCommand } from './commands/list-command';
 import { restoreCommand } from './commands/restore-command';
 
 /** Every subcommand; add new ones here. */
-export const cliCommands: readonly CliCommand[] = [listCommand, backupCommand, restoreCommand, changePassphraseCommand, exportCommand];
+export const cliCommands: readonly CliCommand[] = [listCommand, backupCommand, restoreCommand, changePassphraseCommand, exportCommand, demoCommand];

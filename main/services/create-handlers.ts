@@ -1,4 +1,5 @@
 import type { CareStore } from '../store/care-store';
+import { createDemoHandlers } from './demo-service';
 import type { HandlerTable } from './handler-table';
 import { createHistoryHandlers } from './history-service';
 import { PlanDocCache } from './plan-doc-cache';
@@ -18,5 +19,6 @@ export function createHandlers(store: CareStore, options: ServiceOptions): Handl
     ...createProfileHandlers(store),
     ...createUnlockedSessionHandlers(),
     ...createHistoryHandlers(store),
+    ...createDemoHandlers(store, docs),
   };
 }

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { CallDeclaration } from './define-call';
+import { demoCalls } from './demo-calls';
 import { historyCalls } from './history-calls';
 import { planCalls } from './plan-calls';
 import { profileCalls } from './profile-calls';
@@ -14,6 +15,7 @@ export const careContract = {
   ...profileCalls,
   ...sessionCalls,
   ...historyCalls,
+  ...demoCalls,
 } as const satisfies Record<string, CallDeclaration>;
 
 export type CareContract = typeof careContract;

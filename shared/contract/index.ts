@@ -7,3 +7,4 @@ export * from './plan-calls';
 export * from './profile-calls';
 export * from './session-calls';
 export * from './history-calls';
+export * from './demo-calls';

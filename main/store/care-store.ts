@@ -1,4 +1,12 @@
 import type Database from 'better-sqlite3';
+import {
+  insertAgreedVersion,
+  listAgreedVersionSummaries,
+  readAgreedVersion,
+  type AgreedVersion,
+  type AgreedVersionSummary,
+  type NewAgreedVersion,
+} from './agreed-versions';
 import type { BackupManifest } from './backup-format';
 import { writeBackup } from './backup-writer';
 import { recordAuditEvent, listAuditEvents, type AuditActor, type AuditEvent, type AuditOrigin } from './audit-log';
@@ -153,6 +161,29 @@ export class CareStore {
 
   auditTrail(planId: string, limit?: number): AuditEvent[] {
     return listAuditEvents(this.#context, planId, limit);
+  }
+
+  /**
+   * Freezes the plan as the next numbered agreed version, with its 'agree-plan' audit row,
+   * in one transaction. `check` runs inside it, so nothing can slip in between.
+   */
+  agreeVersion(entry: NewAgreedVersion, actor: AuditActor, check?: () => void): AgreedVersionSummary {
+    return this.#context.db.transaction(() => {
+      check?.();
+      const stored = insertAgreedVersion(this.#context, entry);
+      recordAuditEvent(this.#context, { planId: entry.planId, seq: null, action: 'agree-plan', origin: 'local', sections: ['agreement'], actor });
+      return stored;
+    })();
+  }
+
+  /** Every agreed version of a plan, oldest first; each is integrity-checked (intact: false when not). */
+  listAgreedVersions(planId: string): AgreedVersionSummary[] {
+    return listAgreedVersionSummaries(this.#context, planId);
+  }
+
+  /** One agreed version; throws AgreedVersionNotFoundError or AgreedVersionIntegrityError. */
+  getAgreedVersion(planId: string, version: number): AgreedVersion {
+    return readAgreedVersion(this.#context, planId, version);
   }
 
   getProfile(): StoredProfile | null {

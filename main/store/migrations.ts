@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { AGREED_VERSIONS_SCHEMA } from './agreed-versions';
 
 /**
  * Forward-only schema migrations, in order. Never edit or reorder a migration that has
@@ -82,6 +83,11 @@ export const migrations: readonly Migration[] = [
           BEGIN SELECT RAISE(ABORT, 'audit events are append-only'); END;
       `);
     },
+  },
+  {
+    name: '004-agreed-versions',
+    // Immutable, numbered, hashed versions of a plan as agreed (see agreed-versions.ts).
+    up: (db) => db.exec(AGREED_VERSIONS_SCHEMA),
   },
 ];
 

@@ -1,6 +1,9 @@
+import { meetingHostController } from '../services/meeting-service';
+
 /**
  * Starts the meeting signaling server next to the browser host (--host-meeting).
- * The server itself lives in main/sync; this only adapts it for the host.
+ * The server itself lives in main/sync; it is started through the same controller as the
+ * "Host meeting" button, so pressing the button later shows this server instead of a second one.
  */
 export interface MeetingHosting {
   url: string;
@@ -8,7 +11,6 @@ export interface MeetingHosting {
 }
 
 export async function startMeetingHosting(host: string, port: number): Promise<MeetingHosting> {
-  const { startSignalingServer } = await import('../sync/signaling-server');
-  const server = await startSignalingServer({ host, port });
-  return { url: server.url, close: () => server.close() };
+  const hosting = await meetingHostController.start({ listenAddress: host, port });
+  return { url: hosting.signalingUrl, close: async () => void (await meetingHostController.stop()) };
 }

@@ -2,6 +2,7 @@ import type { CareStore } from '../store/care-store';
 import { createDemoHandlers } from './demo-service';
 import type { HandlerTable } from './handler-table';
 import { createHistoryHandlers } from './history-service';
+import { createMeetingHandlers } from './meeting-service';
 import { PlanDocCache } from './plan-doc-cache';
 import { createPlanHandlers } from './plan-service';
 import { createProfileHandlers } from './profile-service';
@@ -19,6 +20,7 @@ export function createHandlers(store: CareStore, options: ServiceOptions): Handl
     ...createProfileHandlers(store),
     ...createUnlockedSessionHandlers(),
     ...createHistoryHandlers(store),
+    ...createMeetingHandlers(store, docs),
     ...createDemoHandlers(store, docs),
   };
 }

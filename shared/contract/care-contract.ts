@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { CallDeclaration } from './define-call';
 import { demoCalls } from './demo-calls';
 import { historyCalls } from './history-calls';
+import { meetingCalls } from './meeting-calls';
 import { planCalls } from './plan-calls';
 import { profileCalls } from './profile-calls';
 import { sessionCalls } from './session-calls';
@@ -15,6 +16,7 @@ export const careContract = {
   ...profileCalls,
   ...sessionCalls,
   ...historyCalls,
+  ...meetingCalls,
   ...demoCalls,
 } as const satisfies Record<string, CallDeclaration>;
 

@@ -7,4 +7,5 @@ export * from './plan-calls';
 export * from './profile-calls';
 export * from './session-calls';
 export * from './history-calls';
+export * from './meeting-calls';
 export * from './demo-calls';

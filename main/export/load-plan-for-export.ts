@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { readPlanSnapshot } from '../../shared/plan/read-plan-snapshot';
 import type { CarePlanSnapshot } from '../../shared/plan/plan-snapshot';
+import { AgreedVersionNotFoundError, type AgreedVersion } from '../store/agreed-versions';
 import type { CareStore } from '../store/care-store';
 
 /** Thrown when the plan or the asked-for agreed version is not there: a usage mistake. */
@@ -16,25 +17,6 @@ export interface ExportSource {
   /** 'Agreed version 3 (2026-11-23)', or null for the current draft. */
   versionLabel: string | null;
   versionNumber: number | null;
-}
-
-/**
- * What an agreed-version store method may return. Agreed versions are being added to the
- * store by another change; until then we accept anything carrying the frozen state, and
- * take the date from whichever field it is given in.
- */
-interface AgreedVersionLike {
-  state?: unknown;
-  agreedAt?: unknown;
-  agreedOn?: unknown;
-  createdAt?: unknown;
-}
-
-type AgreedVersionReader = (planId: string, versionNumber: number) => AgreedVersionLike | null | undefined;
-
-function agreedVersionReader(store: CareStore): AgreedVersionReader | null {
-  const candidate = (store as unknown as { getAgreedVersion?: unknown }).getAgreedVersion;
-  return typeof candidate === 'function' ? (candidate.bind(store) as AgreedVersionReader) : null;
 }
 
 function snapshotOf(state: Uint8Array): CarePlanSnapshot {
@@ -53,22 +35,16 @@ export function loadPlanForExport(store: CareStore, planId: string, versionNumbe
   if (versionNumber === null) {
     return { snapshot: snapshotOf(store.loadPlan(planId).state), versionLabel: null, versionNumber: null };
   }
-  const read = agreedVersionReader(store);
-  let version: AgreedVersionLike | null | undefined = null;
-  if (read) {
-    try {
-      version = read(planId, versionNumber);
-    } catch {
-      version = null;
-    }
+  let version: AgreedVersion;
+  try {
+    version = store.getAgreedVersion(planId, versionNumber);
+  } catch (error) {
+    if (error instanceof AgreedVersionNotFoundError) throw new ExportSourceError(`Plan "${planId}" has no agreed version ${versionNumber}.`);
+    throw error; // a version that fails its integrity check is never exported
   }
-  if (!version || !(version.state instanceof Uint8Array)) {
-    throw new ExportSourceError(`Plan "${planId}" has no agreed version ${versionNumber}.`);
-  }
-  const when = [version.agreedAt, version.agreedOn, version.createdAt].find((value): value is string => typeof value === 'string');
   return {
     snapshot: snapshotOf(version.state),
-    versionLabel: `Agreed version ${versionNumber}${when ? ` (${when.slice(0, 10)})` : ''}`,
+    versionLabel: `Agreed version ${versionNumber} (${version.agreedAt.slice(0, 10)})`,
     versionNumber,
   };
 }

@@ -1,5 +1,7 @@
 import type { CareStore } from '../store/care-store';
+import { createAgreementHandlers } from './agreement-service';
 import { createDemoHandlers } from './demo-service';
+import { createExportHandlers } from './export-service';
 import type { HandlerTable } from './handler-table';
 import { createHistoryHandlers } from './history-service';
 import { createMeetingHandlers } from './meeting-service';
@@ -22,5 +24,7 @@ export function createHandlers(store: CareStore, options: ServiceOptions): Handl
     ...createHistoryHandlers(store),
     ...createMeetingHandlers(store, docs),
     ...createDemoHandlers(store, docs),
+    ...createAgreementHandlers(store),
+    ...createExportHandlers(store),
   };
 }

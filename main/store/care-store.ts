@@ -165,11 +165,10 @@ export class CareStore {
 
   /**
    * Freezes the plan as the next numbered agreed version, with its 'agree-plan' audit row,
-   * in one transaction. `check` runs inside it, so nothing can slip in between.
+   * in one transaction.
    */
-  agreeVersion(entry: NewAgreedVersion, actor: AuditActor, check?: () => void): AgreedVersionSummary {
+  agreeVersion(entry: NewAgreedVersion, actor: AuditActor): AgreedVersionSummary {
     return this.#context.db.transaction(() => {
-      check?.();
       const stored = insertAgreedVersion(this.#context, entry);
       recordAuditEvent(this.#context, { planId: entry.planId, seq: null, action: 'agree-plan', origin: 'local', sections: ['agreement'], actor });
       return stored;

@@ -1,6 +1,8 @@
 import type { z } from 'zod';
 import type { CallDeclaration } from './define-call';
+import { agreementCalls } from './agreement-calls';
 import { demoCalls } from './demo-calls';
+import { exportCalls } from './export-calls';
 import { historyCalls } from './history-calls';
 import { meetingCalls } from './meeting-calls';
 import { planCalls } from './plan-calls';
@@ -18,6 +20,8 @@ export const careContract = {
   ...historyCalls,
   ...meetingCalls,
   ...demoCalls,
+  ...agreementCalls,
+  ...exportCalls,
 } as const satisfies Record<string, CallDeclaration>;
 
 export type CareContract = typeof careContract;

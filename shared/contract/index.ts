@@ -9,3 +9,5 @@ export * from './session-calls';
 export * from './history-calls';
 export * from './meeting-calls';
 export * from './demo-calls';
+export * from './agreement-calls';
+export * from './export-calls';

@@ -2,12 +2,15 @@ import { existsSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { exportFormats, isExportFormat } from '../../../shared/export/export-formats';
 import { SharingRefusedError } from '../../../shared/export/sharing-limits';
-import { sharingLegalBases, type SharingLegalBasis } from '../../../shared/plan/plan-snapshot';
+import type { ExportLegalBasis } from '../../../shared/contract/export-calls';
+import { sharingLegalBases } from '../../../shared/plan/plan-snapshot';
 import { exportPlan } from '../../export/export-plan';
 import { ExportSourceError, loadPlanForExport } from '../../export/load-plan-for-export';
 import { writeFileAtomically } from '../../export/write-file-atomically';
 import { openNodeStore } from '../../host/open-node-store';
 import { parseFlags, UsageError } from '../../host/parse-flags';
+import { exportAuditAction, exportNeedsLegalBasis } from '../../services/export-service';
+import { AgreedVersionIntegrityError } from '../../store/agreed-versions';
 import type { AuditActor } from '../../store/audit-log';
 import type { CliCommand } from '../cli-command';
 
@@ -59,11 +62,12 @@ export const exportCommand: CliCommand = {
         source = loadPlanForExport(store, planId, versionNumber);
       } catch (error) {
         if (error instanceof ExportSourceError) throw new UsageError(`${error.message} Nothing was written.`);
+        if (error instanceof AgreedVersionIntegrityError) throw new Error(`${error.message} Nothing was written.`);
         throw error;
       }
       // Sharing a plan without the person's consent needs a lawful basis, said out loud.
       const consent = source.snapshot.consent.status;
-      if ((consent === 'declined' || consent === 'notYetAsked') && legalBasis === undefined) {
+      if (exportNeedsLegalBasis(consent) && legalBasis === undefined) {
         throw new UsageError(
           `Consent to share this plan was ${consent === 'declined' ? 'declined' : 'not yet asked'}. ` +
             `Give the legal basis for sharing it with --legal-basis ${basesWithoutConsent.join('|')}. Nothing was written.`,
@@ -84,8 +88,9 @@ export const exportCommand: CliCommand = {
       writeFileAtomically(target, file.bytes);
       const profile = store.getProfile();
       const actor: AuditActor = profile ?? { name: 'carehouse export (command line)', role: '', organisation: '' };
-      const basis = legalBasis as SharingLegalBasis | undefined;
-      store.recordAudit(planId, `export ${format}${source.versionNumber ? ` v${source.versionNumber}` : ' draft'}${basis ? ` (legal basis: ${basis})` : ''}${values.recipient ? ` to ${values.recipient}` : ''}`, actor);
+      // Same audit wording as an export from the app; the recipient stays out of the clear-text log.
+      const basis = exportNeedsLegalBasis(consent) ? ((legalBasis as ExportLegalBasis | undefined) ?? null) : null;
+      store.recordAudit(planId, exportAuditAction(format, source.versionNumber, basis), actor);
       io.out(`Exported ${source.versionLabel ?? 'the current draft (not agreed)'} of plan ${planId} as ${format} to ${out} (${file.bytes.length} bytes).`);
       return 0;
     } finally {

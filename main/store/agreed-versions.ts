@@ -38,12 +38,13 @@ export const AGREED_VERSIONS_SCHEMA = `
     BEGIN SELECT RAISE(ABORT, 'agreed versions cannot be changed'); END;
   CREATE TRIGGER agreed_versions_no_delete BEFORE DELETE ON agreed_versions
     BEGIN SELECT RAISE(ABORT, 'agreed versions cannot be deleted'); END;
-  CREATE TRIGGER agreed_versions_no_replace BEFORE INSERT ON agreed_versions
-    WHEN EXISTS (SELECT 1 FROM agreed_versions WHERE plan_id = NEW.plan_id AND version = NEW.version)
-    BEGIN SELECT RAISE(ABORT, 'agreed versions cannot be replaced'); END;
+  -- SQLite runs the newest trigger first: no_replace comes last so a replace is named as one.
   CREATE TRIGGER agreed_versions_next_number BEFORE INSERT ON agreed_versions
     WHEN NEW.version <> (SELECT COALESCE(MAX(version), 0) + 1 FROM agreed_versions WHERE plan_id = NEW.plan_id)
     BEGIN SELECT RAISE(ABORT, 'agreed versions are numbered 1, 2, 3... with no gaps'); END;
+  CREATE TRIGGER agreed_versions_no_replace BEFORE INSERT ON agreed_versions
+    WHEN EXISTS (SELECT 1 FROM agreed_versions WHERE plan_id = NEW.plan_id AND version = NEW.version)
+    BEGIN SELECT RAISE(ABORT, 'agreed versions cannot be replaced'); END;
 `;
 
 /** Who agreed the plan: the person, or their legitimate representative. */

@@ -2,6 +2,7 @@ import type { CollectionFieldSpec, FieldSpec, FieldSpecs } from '../plan/field-s
 import { collectionSections, planSectionKeys, recordSections, type PlanSectionKey } from '../plan/plan-schema';
 import type { CarePlanSnapshot, ItemBase, PersonRef } from '../plan/plan-snapshot';
 import { sectionTitle } from '../plan/section-titles';
+import { canonicalJson } from './canonical-json';
 import { describeChoice } from './choice-words';
 
 /**
@@ -98,8 +99,9 @@ interface Side {
   value: unknown;
 }
 
+// Canonical, because a stored version's JSON has its keys sorted and a live snapshot does not.
 function sameValue(a: unknown, b: unknown): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
+  return canonicalJson(a ?? null) === canonicalJson(b ?? null);
 }
 
 /** One field's change as sentences (none when it did not change). */

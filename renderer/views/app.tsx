@@ -4,6 +4,7 @@ import { CareApiContext } from './care-api-context';
 import { PlanScreen } from './plan-screen';
 import { PlansList } from './plans-list';
 import { ProfileForm } from './profile-form';
+import { SharedScreenSwitch } from './shared-screen-switch';
 import { UnlockForm } from './unlock-form';
 
 type Screen = { kind: 'plans' } | { kind: 'plan'; planId: string } | { kind: 'profile' };
@@ -31,15 +32,19 @@ export function App({ api }: { api: CareApi }) {
 
   return (
     <CareApiContext.Provider value={api}>
+      <a className="skip-link" href="#main-content">
+        Skip to main content
+      </a>
       <header className="app-header">
         <p className="app-header__title">CareHouse</p>
+        <SharedScreenSwitch />
         {profile ? (
           <button type="button" className="button button--quiet" onClick={() => setScreen({ kind: 'profile' })}>
             Signed in as {profile.name} ({profile.role}) — Edit profile
           </button>
         ) : null}
       </header>
-      <main className="app-main">
+      <main className="app-main" id="main-content" tabIndex={-1}>
         {problem ? (
           <p className="field__problem" role="alert">
             {problem}
@@ -59,7 +64,7 @@ export function App({ api }: { api: CareApi }) {
           />
         ) : null}
         {profile && screen.kind === 'plans' ? <PlansList onOpen={(planId) => setScreen({ kind: 'plan', planId })} /> : null}
-        {profile && screen.kind === 'plan' ? <PlanScreen planId={screen.planId} onClose={() => setScreen({ kind: 'plans' })} /> : null}
+        {profile && screen.kind === 'plan' ? <PlanScreen planId={screen.planId} editorName={profile.name} onClose={() => setScreen({ kind: 'plans' })} /> : null}
       </main>
     </CareApiContext.Provider>
   );

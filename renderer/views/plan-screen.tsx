@@ -1,21 +1,28 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type * as Y from 'yjs';
-import { aboutMeText, personText } from '../../shared/plan/plan-layout';
+import { validatePlan } from '../../shared/plan';
 import { usePlanDocument } from '../sync/use-plan-document';
 import { useCareApi } from './care-api-context';
-import { TextField } from './fields/text-field';
+import { PlanEditingContext, type PlanEditing } from './plan/plan-editing-context';
+import { PlanHeader } from './plan/plan-header';
+import { indexProblems } from './plan/plan-problems';
+import { planViews } from './plan/plan-views';
+import { usePlanSnapshot } from './plan/use-plan-snapshot';
 import { SaveStatusBanner } from './save-status-banner';
 
 interface PlanScreenProps {
   planId: string;
   onClose: () => void;
+  /** Display name of whoever is editing on this machine, stamped on items they add or remove. */
+  editorName: string;
 }
 
 /** One plan, open for editing. Every keystroke is a Yjs update persisted through the contract. */
-export function PlanScreen({ planId, onClose }: PlanScreenProps) {
+export function PlanScreen({ planId, onClose, editorName }: PlanScreenProps) {
   const api = useCareApi();
   const state = usePlanDocument(api, planId);
   return (
-    <section className="panel plan-screen" aria-labelledby="plan-heading">
+    <section className="plan-screen" aria-labelledby="plan-heading">
       <div className="plan-screen__bar">
         <button type="button" className="button" onClick={onClose}>
           Back to plans
@@ -28,23 +35,64 @@ export function PlanScreen({ planId, onClose }: PlanScreenProps) {
           {state.message}
         </p>
       ) : null}
-      {state.status === 'ready' ? <PlanEditor doc={state.doc} /> : null}
+      {state.status === 'ready' ? <PlanEditor planId={planId} doc={state.doc} editorName={editorName} /> : null}
     </section>
   );
 }
 
-function PlanEditor({ doc }: { doc: Y.Doc }) {
-  const firstName = personText(doc, 'firstName');
-  const familyName = personText(doc, 'familyName');
-  const whatMatters = aboutMeText(doc, 'whatMatters');
+function PlanEditor({ planId, doc, editorName }: { planId: string; doc: Y.Doc; editorName: string }) {
+  const snapshot = usePlanSnapshot(doc);
+  const [viewKey, setViewKey] = useState(planViews[0]?.key ?? 'house');
+  const viewArea = useRef<HTMLDivElement>(null);
+  const moved = useRef(false);
+  const editing = useMemo<PlanEditing>(
+    () => ({
+      doc,
+      snapshot,
+      problems: indexProblems(validatePlan(snapshot)),
+      editContext: () => ({ by: editorName, at: new Date().toISOString() }),
+    }),
+    [doc, snapshot, editorName],
+  );
+  const view = planViews.find((candidate) => candidate.key === viewKey) ?? planViews[0];
+
+  // After choosing a screen, focus its heading so keyboard and screen-reader users start there.
+  useEffect(() => {
+    if (!moved.current) return;
+    const heading = viewArea.current?.querySelector<HTMLElement>('h2');
+    if (heading) {
+      heading.tabIndex = -1;
+      heading.focus();
+    }
+  }, [viewKey]);
+
+  const open = (key: string) => {
+    moved.current = true;
+    setViewKey(key);
+  };
+
   return (
-    <>
-      <h1 id="plan-heading">Personalised care and support plan</h1>
-      <h2>Person</h2>
-      {firstName ? <TextField label="First name" text={firstName} maxLength={100} /> : null}
-      {familyName ? <TextField label="Family name" text={familyName} maxLength={100} /> : null}
-      <h2>About me</h2>
-      {whatMatters ? <TextField label="What is most important to me" text={whatMatters} multiline maxLength={5000} /> : null}
-    </>
+    <PlanEditingContext.Provider value={editing}>
+      <PlanHeader snapshot={snapshot} />
+      <nav className="plan-nav" aria-label="Plan sections">
+        <ul>
+          {planViews.map((candidate) => (
+            <li key={candidate.key}>
+              <button
+                type="button"
+                className={`plan-nav__item${candidate.key === view?.key ? ' plan-nav__item--current' : ''}`}
+                aria-current={candidate.key === view?.key ? 'page' : undefined}
+                onClick={() => open(candidate.key)}
+              >
+                {candidate.title}
+              </button>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <div className="plan-view panel" ref={viewArea} data-plan-view={view?.key}>
+        {view?.render({ planId, doc, snapshot, open })}
+      </div>
+    </PlanEditingContext.Provider>
   );
 }

@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { CareError, type PlanSummary } from '../../shared/contract';
+import { validateNhsNumber } from '../../shared/plan';
 import { useCareApi } from './care-api-context';
+import { ReviewBadge } from './review-badge';
 
 interface PlansListProps {
   onOpen: (planId: string) => void;
@@ -15,6 +17,7 @@ export function PlansList({ onOpen }: PlansListProps) {
   const [renaming, setRenaming] = useState<{ id: string; name: string } | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const [search, setSearch] = useState('');
+  const [notice, setNotice] = useState<string | null>(null);
 
   const refresh = useCallback(async () => {
     try {
@@ -47,6 +50,18 @@ export function PlansList({ onOpen }: PlansListProps) {
     });
   };
 
+  const loadExamples = () =>
+    void run(async () => {
+      setNotice(null);
+      const outcomes = await api.loadExamplePlans({});
+      const added = outcomes.filter((outcome) => outcome.added).length;
+      setNotice(
+        added === 0
+          ? 'The example plans are already here.'
+          : `Added ${added} example plan${added === 1 ? '' : 's'}: ${outcomes.filter((outcome) => outcome.added).map((outcome) => outcome.displayName).join(', ')}.`,
+      );
+    });
+
   const rename = (event: FormEvent) => {
     event.preventDefault();
     if (!renaming) return;
@@ -75,7 +90,15 @@ export function PlansList({ onOpen }: PlansListProps) {
         <button type="submit" className="button button--primary">
           New plan
         </button>
+        <button type="button" className="button" onClick={loadExamples}>
+          Load example plans
+        </button>
       </form>
+      {notice ? (
+        <p className="notice" role="status">
+          {notice}
+        </p>
+      ) : null}
       <div className="inline-form">
         <div className="field">
           <label htmlFor="plan-search">Search by name or NHS number</label>
@@ -92,7 +115,7 @@ export function PlansList({ onOpen }: PlansListProps) {
         </p>
       ) : null}
       {plans === null ? <p>Loading plans…</p> : null}
-      {plans !== null && visible.length === 0 ? <p>No plans yet. Give the new plan a name and choose New plan.</p> : null}
+      {plans !== null && visible.length === 0 ? <p>No plans yet. Give the new plan a name and choose New plan, or choose Load example plans to see how a plan looks.</p> : null}
       <ul className="plan-list" aria-label="Plans">
         {visible.map((plan) => (
           <li key={plan.id} className="plan-card" data-plan-id={plan.id}>
@@ -117,7 +140,10 @@ export function PlansList({ onOpen }: PlansListProps) {
                     <dt>Person</dt>
                     <dd>{plan.personName || 'Not filled in yet'}</dd>
                     <dt>NHS number</dt>
-                    <dd>{plan.nhsNumber || '—'}</dd>
+                    <dd>
+                      {plan.nhsNumber || '—'}
+                      {plan.nhsNumber && validateNhsNumber(plan.nhsNumber) ? <span className="badge badge--overdue">Not a valid NHS number</span> : null}
+                    </dd>
                     <dt>Keyworker</dt>
                     <dd>{plan.keyworker || '—'}</dd>
                     <dt>Review date</dt>
@@ -150,14 +176,4 @@ export function PlansList({ onOpen }: PlansListProps) {
       </ul>
     </section>
   );
-}
-
-/** "Due" within 14 days, "Overdue" once the date has passed. */
-export function ReviewBadge({ reviewDate, today = new Date() }: { reviewDate: string; today?: Date }) {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(reviewDate)) return null;
-  const todayIso = today.toISOString().slice(0, 10);
-  if (reviewDate < todayIso) return <span className="badge badge--overdue">Overdue</span>;
-  const soon = new Date(today.getTime() + 14 * 86_400_000).toISOString().slice(0, 10);
-  if (reviewDate <= soon) return <span className="badge badge--due">Due</span>;
-  return null;
 }

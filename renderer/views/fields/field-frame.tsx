@@ -9,6 +9,11 @@ export interface FieldFrameProps {
   problem?: string | null;
   /** The field's plan path, so the meeting can show who else is editing it. */
   fieldPath?: string;
+  /**
+   * control: label above one control (default). checkbox: the box, then its label, on one
+   * line. group: several controls (a checklist) in a fieldset whose legend is the label.
+   */
+  variant?: 'control' | 'checkbox' | 'group';
   children: ReactNode;
 }
 
@@ -21,18 +26,17 @@ export function describedByFor(id: string, hint?: string, problem?: string | nul
  * Every field looks and behaves the same: a visible label, an optional hint, the control,
  * a plain-language problem next to it, and who else in the meeting is editing it.
  */
-export function FieldFrame({ id, label, hint, problem, fieldPath, children }: FieldFrameProps) {
+export function FieldFrame({ id, label, hint, problem, fieldPath, variant = 'control', children }: FieldFrameProps) {
   const presence = useFieldPresence();
   const editors = fieldPath ? presence.editorsOf(fieldPath) : [];
-  return (
-    <div className={`field${problem ? ' field--problem' : ''}${editors.length ? ' field--shared' : ''}`} data-field-path={fieldPath}>
-      <label htmlFor={id}>{label}</label>
-      {hint ? (
-        <p className="field__hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      ) : null}
-      {children}
+  const className = `field${variant === 'checkbox' ? ' field--flag' : ''}${problem ? ' field--problem' : ''}${editors.length ? ' field--shared' : ''}`;
+  const hintNode = hint ? (
+    <p className="field__hint" id={`${id}-hint`}>
+      {hint}
+    </p>
+  ) : null;
+  const after = (
+    <>
       {editors.length ? (
         <p className="field__editors" aria-live="polite">
           {editors.map((editor) => (
@@ -47,6 +51,36 @@ export function FieldFrame({ id, label, hint, problem, fieldPath, children }: Fi
           {problem}
         </p>
       ) : null}
+    </>
+  );
+  if (variant === 'group') {
+    return (
+      <fieldset className={`${className} field--group`} data-field-path={fieldPath} id={id} aria-describedby={describedByFor(id, hint, problem)}>
+        <legend>{label}</legend>
+        {hintNode}
+        {children}
+        {after}
+      </fieldset>
+    );
+  }
+  if (variant === 'checkbox') {
+    return (
+      <div className={className} data-field-path={fieldPath}>
+        <div className="field__checkbox-row">
+          {children}
+          <label htmlFor={id}>{label}</label>
+        </div>
+        {hintNode}
+        {after}
+      </div>
+    );
+  }
+  return (
+    <div className={className} data-field-path={fieldPath}>
+      <label htmlFor={id}>{label}</label>
+      {hintNode}
+      {children}
+      {after}
     </div>
   );
 }

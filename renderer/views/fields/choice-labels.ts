@@ -1,0 +1,100 @@
+/**
+ * Plain words for every stored choice value. The document stores stable codes
+ * ('notYetAsked'); people read these. One table because the same code means the same
+ * thing wherever it appears ('active' goal, 'active' service).
+ */
+const labels: Readonly<Record<string, string>> = {
+  // life domains
+  physicalHealth: 'Physical health',
+  mentalWellbeing: 'Mental and emotional wellbeing',
+  dailyLiving: 'Daily living and personal care',
+  homeAndHousing: 'Home and housing',
+  moneyAndBenefits: 'Money and benefits',
+  workEducationVolunteering: 'Work, education and volunteering',
+  relationshipsAndSocial: 'Relationships and social connection',
+  carersAndFamily: 'Carers and family',
+  gettingAround: 'Getting around',
+  legalMatters: 'Legal matters',
+  safetyAndSafeguarding: 'Safety and safeguarding',
+  // social-need responses
+  awareness: 'Awareness',
+  adjustment: 'Adjustment',
+  assistance: 'Assistance',
+  alignment: 'Alignment',
+  advocacy: 'Advocacy',
+  // priorities
+  high: 'High',
+  medium: 'Medium',
+  low: 'Low',
+  // goal statuses
+  proposed: 'Proposed',
+  active: 'Active',
+  achieved: 'Achieved',
+  notAchieved: 'Not achieved',
+  dropped: 'Dropped',
+  // action statuses
+  open: 'Open',
+  inProgress: 'In progress',
+  done: 'Done',
+  blocked: 'Blocked',
+  cancelled: 'Cancelled',
+  // house parts
+  roof: 'Roof: organisation and processes',
+  leftWall: 'Left wall: the person and their carers',
+  rightWall: 'Right wall: professionals working in partnership',
+  centre: 'Centre: the care and support plan',
+  foundation: 'Foundation: services and support',
+  // contact methods
+  phone: 'Phone',
+  textMessage: 'Text message',
+  email: 'Email',
+  letter: 'Letter',
+  inPerson: 'In person',
+  videoCall: 'Video call',
+  // sectors
+  health: 'Health',
+  socialCare: 'Social care',
+  housing: 'Housing',
+  education: 'Education',
+  voluntary: 'Voluntary sector',
+  other: 'Other',
+  // service kinds and statuses
+  referral: 'Referral',
+  socialPrescribing: 'Social prescribing',
+  communityOffer: 'Community offer',
+  statutoryService: 'Statutory service',
+  suggested: 'Suggested',
+  referred: 'Referred',
+  ended: 'Ended',
+  declined: 'Declined',
+  // consent
+  given: 'Given',
+  notYetAsked: 'Not yet asked',
+  lacksCapacityBestInterests: 'The person lacks capacity: best-interests decision',
+  consent: 'Consent',
+  directCare: 'Direct care',
+  safeguardingOrStatutory: 'Safeguarding or statutory duty',
+  // lasting power of attorney
+  healthAndWelfare: 'Health and welfare',
+  propertyAndFinancialAffairs: 'Property and financial affairs',
+  // agreement
+  person: 'The person',
+  legitimateRepresentative: 'Their legitimate representative',
+  // meetings
+  mdt: 'Multidisciplinary team (MDT) meeting',
+  discharge: 'Discharge meeting',
+  familyGroupConference: 'Family group conference',
+  review: 'Review',
+};
+
+/** The words for a choice value; an unknown code is spelled out rather than shown raw. */
+export function choiceLabel(value: string): string {
+  const known = labels[value];
+  if (known !== undefined) return known;
+  const spaced = value.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+  return spaced.charAt(0).toUpperCase() + spaced.slice(1);
+}
+
+export function hasChoiceLabel(value: string): boolean {
+  return Object.hasOwn(labels, value);
+}

@@ -1,0 +1,93 @@
+import { join } from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { freshDataDir, startBrowserHost } from './support/browser-host-process';
+import { PlanPage } from './support/plan-page';
+import { PlansPage } from './support/plans-page';
+import { completeFirstRunProfile } from './support/profile-page';
+import { staffProfiles } from './support/personal-data-samples';
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: Array<{ target: unknown[]; failureSummary?: string }>;
+}
+
+const axePath = join(process.cwd(), 'node_modules/axe-core/axe.min.js');
+
+// The app's CSP allows only its own scripts (rightly); let the test inject axe-core.
+test.use({ bypassCSP: true });
+
+/** Serious and critical axe-core violations on the page as it is now. */
+async function seriousViolations(page: Page): Promise<AxeViolation[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: axePath });
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: AxeViolation[] }> } }).axe;
+    const result = await axe.run(document, { resultTypes: ['violations'] });
+    return result.violations;
+  });
+  return violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
+}
+
+function describe(violations: AxeViolation[]): string {
+  return violations
+    .map((violation) => `${violation.impact} ${violation.id}: ${violation.help}\n${violation.nodes.slice(0, 5).map((node) => `   ${JSON.stringify(node.target)} ${node.failureSummary ?? ''}`).join('\n')}`)
+    .join('\n');
+}
+
+const screens = [
+  'House of Care',
+  'Person',
+  'About me',
+  'Strengths and needs',
+  'Goals',
+  'Actions',
+  'Care team',
+  'Contingency and safety plans',
+  'Additional support plans',
+  'Consent and information sharing',
+  'Agreement and review',
+  'Services and support',
+  'Meetings',
+  'History of changes',
+];
+
+test('the plans list, the house and every section screen pass axe-core (no serious or critical), in normal and shared-screen mode', async ({ page }) => {
+  test.setTimeout(120_000);
+  const host = await startBrowserHost(freshDataDir('a11y'));
+  try {
+    await page.goto(host.url);
+    await completeFirstRunProfile(page, staffProfiles.priya);
+    const plans = new PlansPage(page);
+    await plans.loadExamplePlans();
+    await expect(plans.cards()).toHaveCount(3);
+    const failures: string[] = [];
+    const check = async (where: string) => {
+      const found = await seriousViolations(page);
+      if (found.length > 0) failures.push(`${where}:\n${describe(found)}`);
+    };
+    await check('Plans list (normal)');
+    await plans.open('Jill Marsh (example)');
+    const plan = new PlanPage(page);
+    const sharedSwitch = page.getByRole('switch', { name: 'Shared screen mode: large type and high contrast' });
+    for (const mode of ['normal', 'shared screen'] as const) {
+      if (mode === 'shared screen') {
+        await sharedSwitch.check();
+        await expect(page.locator('html')).toHaveClass(/shared-screen/);
+      }
+      for (const screen of screens) {
+        await plan.openSection(screen, screen === 'Services and support' ? 'Services and support' : screen);
+        await check(`${screen} (${mode})`);
+      }
+    }
+    await plan.backToPlans();
+    await check('Plans list (shared screen)');
+    // The switch is remembered on this machine.
+    await page.reload();
+    await expect(page.locator('html')).toHaveClass(/shared-screen/);
+    if (failures.length > 0) console.log(failures.join('\n\n'));
+    expect(failures, failures.join('\n\n')).toEqual([]);
+  } finally {
+    await host.stop();
+  }
+});

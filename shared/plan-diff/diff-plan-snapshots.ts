@@ -30,8 +30,13 @@ export interface PlanSectionChanges {
   changes: PlanChange[];
 }
 
-/** Text longer than this is summarised ("… changed") rather than quoted before and after. */
+/**
+ * Short text (a name, a date-like note, a warning sign) is quoted before and after; a
+ * field that can hold paragraphs, or a value longer than QUOTE_LIMIT, is summarised as
+ * "… changed": the reader opens the section to see it, and the summary stays readable.
+ */
 const QUOTE_LIMIT = 200;
+const QUOTED_FIELD_MAX_LENGTH = 1_000;
 const TITLE_LIMIT = 60;
 
 /** The field that names an item in a sentence ("Goal 'Walk to the shops'"). */
@@ -114,9 +119,9 @@ function fieldChange(spec: FieldSpec, before: Side, after: Side): string[] {
       const from = typeof before.value === 'string' ? before.value.trim() : '';
       const to = typeof after.value === 'string' ? after.value.trim() : '';
       if (from === to) return [];
-      if (!from) return spec.maxLength <= QUOTE_LIMIT ? [`${label} added: ${quote(to, QUOTE_LIMIT)}`] : [`${label} added`];
+      if (!from) return spec.maxLength <= QUOTED_FIELD_MAX_LENGTH ? [`${label} added: ${quote(to, QUOTE_LIMIT)}`] : [`${label} added`];
       if (!to) return [`${label} cleared`];
-      return spec.maxLength <= QUOTE_LIMIT && from.length <= QUOTE_LIMIT && to.length <= QUOTE_LIMIT
+      return spec.maxLength <= QUOTED_FIELD_MAX_LENGTH && from.length <= QUOTE_LIMIT && to.length <= QUOTE_LIMIT
         ? [`${label} changed from ${quote(from, QUOTE_LIMIT)} to ${quote(to, QUOTE_LIMIT)}`]
         : [`${label} changed`];
     }
@@ -147,10 +152,16 @@ function fieldChange(spec: FieldSpec, before: Side, after: Side): string[] {
   }
 }
 
-function recordChanges(fields: FieldSpecs, before: Record<string, unknown>, after: Record<string, unknown>, from: CarePlanSnapshot, to: CarePlanSnapshot): string[] {
-  const out: string[] = [];
+function recordChanges(
+  fields: FieldSpecs,
+  before: Record<string, unknown>,
+  after: Record<string, unknown>,
+  from: CarePlanSnapshot,
+  to: CarePlanSnapshot,
+): Array<{ key: string; text: string }> {
+  const out: Array<{ key: string; text: string }> = [];
   for (const [key, spec] of Object.entries(fields)) {
-    out.push(...fieldChange(spec, { plan: from, value: before[key] }, { plan: to, value: after[key] }));
+    for (const text of fieldChange(spec, { plan: from, value: before[key] }, { plan: to, value: after[key] })) out.push({ key, text });
   }
   return out;
 }
@@ -195,8 +206,16 @@ function collectionChanges(
     const subject = `${noun} ${itemTitle(collectionKey, previous)} — `;
     const beforeRecord = previous as unknown as Record<string, unknown>;
     const afterRecord = item as unknown as Record<string, unknown>;
-    for (const sentence of recordChanges(spec.fields, beforeRecord, afterRecord, from, to)) {
-      out.push({ kind: 'changed', text: lead(`${subject}${midSentence(sentence)}`), itemId: item.id });
+    for (const { key, text } of recordChanges(spec.fields, beforeRecord, afterRecord, from, to)) {
+      // A change to the words that name the item already quotes both: "Action: what will happen changed from…".
+      const label = spec.fields[key]?.label ?? '';
+      const sentence =
+        key !== itemTitleFields[collectionKey]
+          ? `${subject}${midSentence(text)}`
+          : label.toLowerCase() === spec.itemLabel.toLowerCase()
+            ? (prefix ? midSentence(text) : text)
+            : `${noun}: ${midSentence(text)}`;
+      out.push({ kind: 'changed', text: lead(sentence), itemId: item.id });
     }
     for (const [key, fieldSpec] of Object.entries(spec.fields)) {
       if (fieldSpec.kind !== 'collection') continue;
@@ -230,7 +249,7 @@ export function diffPlanSnapshots(from: CarePlanSnapshot, to: CarePlanSnapshot):
       const fields = recordSections[section as keyof typeof recordSections] as FieldSpecs;
       const before = from[section] as unknown as Record<string, unknown>;
       const after = to[section] as unknown as Record<string, unknown>;
-      changes = recordChanges(fields, before, after, from, to).map((text) => ({ kind: 'changed' as const, text }));
+      changes = recordChanges(fields, before, after, from, to).map(({ text }) => ({ kind: 'changed' as const, text }));
       for (const [key, spec] of Object.entries(fields)) {
         if (spec.kind !== 'collection') continue;
         const nested = collectionChanges(key, spec, (before[key] ?? []) as ItemBase[], (after[key] ?? []) as ItemBase[], from, to, '');

@@ -10,8 +10,11 @@ test('a plan typed into survives stopping and restarting the host', async ({ pag
     await completeFirstRunProfile(page, { name: 'Priya Nair', role: 'Social worker', organisation: 'Leeds City Council' });
     await page.getByLabel('Name for the new plan').fill('Jill Marsh');
     await page.getByRole('button', { name: 'New plan' }).click();
+    // A plan opens on its House of Care; each section has its own screen.
+    await page.getByRole('navigation', { name: 'Plan sections' }).getByRole('button', { name: 'Person', exact: true }).click();
     await page.getByLabel('First name').fill('Jill');
     await page.getByLabel('Family name').fill('Marsh');
+    await page.getByRole('navigation', { name: 'Plan sections' }).getByRole('button', { name: 'About me', exact: true }).click();
     await page.getByLabel('What is most important to me').fill('I want to stay in my own home and keep going to my Tuesday lunch club.');
     await expect(page.getByRole('status')).toHaveText('All changes saved');
   } finally {
@@ -23,8 +26,10 @@ test('a plan typed into survives stopping and restarting the host', async ({ pag
     await page.goto(host.url);
     await expect(page.getByRole('heading', { name: 'Care plans' })).toBeVisible();
     await page.getByRole('button', { name: 'Open Jill Marsh' }).click();
+    await page.getByRole('navigation', { name: 'Plan sections' }).getByRole('button', { name: 'Person', exact: true }).click();
     await expect(page.getByLabel('First name')).toHaveValue('Jill');
     await expect(page.getByLabel('Family name')).toHaveValue('Marsh');
+    await page.getByRole('navigation', { name: 'Plan sections' }).getByRole('button', { name: 'About me', exact: true }).click();
     await expect(page.getByLabel('What is most important to me')).toHaveValue(
       'I want to stay in my own home and keep going to my Tuesday lunch club.',
     );

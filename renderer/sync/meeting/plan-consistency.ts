@@ -1,0 +1,96 @@
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import * as Y from 'yjs';
+import { readPlanSnapshot } from '../../../shared/plan';
+import { canonicalJson } from '../../../shared/plan-diff';
+
+/**
+ * Peers compare what their plan SAYS now and then. Yjs guarantees convergence only for
+ * peers that received the same updates; a refused update, a bug, or a lost message leaves
+ * two copies different while each looks fine. So every CHECK_INTERVAL each peer sends its
+ * state vector and a hash of the plan's canonical snapshot to every other peer; on a
+ * mismatch both sides resync (state vectors and diffs); if the copies still differ while
+ * neither side is changing, the user is warned.
+ */
+export const MESSAGE_PLAN_CHECK = 101;
+export const PLAN_CHECK_INTERVAL_MS = 10_000;
+
+export interface PlanFingerprint {
+  stateVector: Uint8Array;
+  contentHash: string;
+}
+
+export async function planFingerprint(doc: Y.Doc): Promise<PlanFingerprint> {
+  const stateVector = Y.encodeStateVector(doc);
+  let content: string;
+  try {
+    content = canonicalJson(readPlanSnapshot(doc));
+  } catch {
+    content = canonicalJson(doc.toJSON());
+  }
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(content));
+  const contentHash = [...new Uint8Array(digest)].map((byte) => byte.toString(16).padStart(2, '0')).join('');
+  return { stateVector, contentHash };
+}
+
+export function encodePlanCheck(fingerprint: PlanFingerprint): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MESSAGE_PLAN_CHECK);
+  encoding.writeVarUint8Array(encoder, fingerprint.stateVector);
+  encoding.writeVarString(encoder, fingerprint.contentHash);
+  return encoding.toUint8Array(encoder);
+}
+
+/** Throws on a malformed message (the caller flags the sender). */
+export function decodePlanCheck(message: Uint8Array): PlanFingerprint {
+  const decoder = decoding.createDecoder(message);
+  if (decoding.readVarUint(decoder) !== MESSAGE_PLAN_CHECK) throw new Error('not a plan check');
+  const stateVector = decoding.readVarUint8Array(decoder);
+  const contentHash = decoding.readVarString(decoder);
+  if (!/^[0-9a-f]{64}$/.test(contentHash)) throw new Error('malformed plan check');
+  Y.decodeStateVector(stateVector);
+  return { stateVector, contentHash };
+}
+
+function sameBytes(a: Uint8Array | undefined, b: Uint8Array): boolean {
+  return a !== undefined && a.byteLength === b.byteLength && a.every((byte, index) => byte === b[index]);
+}
+
+export type CheckOutcome = { kind: 'same' } | { kind: 'resync'; stillDifferent: boolean };
+
+interface PeerRecord {
+  mismatches: number;
+  lastRemote?: Uint8Array;
+  lastLocal?: Uint8Array;
+}
+
+/**
+ * The decision, kept pure for tests. Differences while people type are normal (the check
+ * and the edits travel separately), so a mismatch only COUNTS when it cannot be explained
+ * by traffic in flight: both copies know the same updates, or neither side changed since
+ * the previous check. Two such mismatches in a row = "still different after resync".
+ */
+export class PlanConsistency {
+  readonly #peers = new Map<string, PeerRecord>();
+
+  compare(peerKey: string, remote: PlanFingerprint, local: PlanFingerprint): CheckOutcome {
+    const record = this.#peers.get(peerKey) ?? { mismatches: 0 };
+    this.#peers.set(peerKey, record);
+    if (remote.contentHash === local.contentHash) {
+      record.mismatches = 0;
+      record.lastRemote = remote.stateVector;
+      record.lastLocal = local.stateVector;
+      return { kind: 'same' };
+    }
+    const sameKnowledge = sameBytes(local.stateVector, remote.stateVector);
+    const bothIdle = sameBytes(record.lastRemote, remote.stateVector) && sameBytes(record.lastLocal, local.stateVector);
+    record.mismatches = sameKnowledge || bothIdle ? record.mismatches + 1 : 0;
+    record.lastRemote = remote.stateVector;
+    record.lastLocal = local.stateVector;
+    return { kind: 'resync', stillDifferent: record.mismatches >= 2 };
+  }
+
+  forget(peerKey: string): void {
+    this.#peers.delete(peerKey);
+  }
+}

@@ -1,5 +1,5 @@
 import type { FieldSpecs } from '../../../shared/plan';
-import type { PlainRecord } from '../plan/owner-at-path';
+import type { PlainRecord } from '../plan/plain-record';
 import { isFieldShown } from './field-visibility';
 import type { HeadingLevel } from './heading';
 import { PlanField } from './plan-field';

@@ -1,4 +1,4 @@
-import type { PlainRecord } from '../plan/owner-at-path';
+import type { PlainRecord } from '../plan/plain-record';
 
 /**
  * Fields that only mean something in some cases are hidden otherwise, so a screen shows

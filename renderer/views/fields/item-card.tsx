@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef } from 'react';
 import type { CollectionFieldSpec } from '../../../shared/plan';
-import type { PlainRecord } from '../plan/owner-at-path';
+import type { PlainRecord } from '../plan/plain-record';
 import { usePlanEditing } from '../plan/plan-editing-context';
 import { removePlanItem } from '../plan/plan-writes';
 import { FieldList } from './field-list';

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { CollectionFieldSpec } from '../../../shared/plan';
-import type { PlainRecord } from '../plan/owner-at-path';
+import type { PlainRecord } from '../plan/plain-record';
 import { usePlanEditing } from '../plan/plan-editing-context';
 import { problemsAt } from '../plan/plan-problems';
 import { addPlanItem, movePlanItem } from '../plan/plan-writes';

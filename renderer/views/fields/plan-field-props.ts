@@ -1,5 +1,5 @@
 import type { FieldSpec } from '../../../shared/plan';
-import type { PlainRecord } from '../plan/owner-at-path';
+import type { PlainRecord } from '../plan/plain-record';
 import { usePlanEditing } from '../plan/plan-editing-context';
 import { problemsAt } from '../plan/plan-problems';
 import { fieldHint, fieldLabel } from './field-labels';

@@ -1,4 +1,4 @@
-import type { PlainRecord } from '../plan/owner-at-path';
+import type { PlainRecord } from '../plan/plain-record';
 import { usePlanEditing } from '../plan/plan-editing-context';
 import { restorePlanItem } from '../plan/plan-writes';
 import { itemSummary } from './field-visibility';

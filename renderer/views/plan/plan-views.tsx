@@ -1,6 +1,8 @@
 import type { ReactNode } from 'react';
 import type * as Y from 'yjs';
 import type { CarePlanSnapshot, PlanSectionKey } from '../../../shared/plan';
+import { AgreementScreen } from '../agreement/agreement-screen';
+import { ExportPanel } from '../export/export-panel';
 import { HistoryOfChanges } from '../history/history-of-changes';
 import { HouseScreen } from '../house/house-screen';
 import { AboutMeSection } from '../sections/about-me-section';
@@ -56,6 +58,8 @@ export const planViews: readonly PlanView[] = [
   { key: 'services', title: 'Services and support', sections: ['services'], render: () => <ServicesSection /> },
   { key: 'meetings', title: 'Meetings', sections: ['meetings'], render: () => <MeetingsSection /> },
   { key: 'history', title: 'History of changes', render: ({ planId }) => <HistoryOfChanges planId={planId} /> },
+  { key: 'agree', title: 'Agree and versions', render: ({ planId, doc, snapshot }) => <AgreementScreen planId={planId} doc={doc} snapshot={snapshot} /> },
+  { key: 'export', title: 'Export', render: ({ planId, snapshot }) => <ExportPanel planId={planId} snapshot={snapshot} /> },
 ];
 
 /** The screen showing a plan section, for the house's buttons. */

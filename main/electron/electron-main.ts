@@ -12,6 +12,7 @@ import { KeySourceMismatchError, type KeySource } from '../store/key-ring';
 import { existsSync } from 'node:fs';
 import { APP_ORIGIN, registerAppScheme, rendererDirectory, serveRenderer } from './app-protocol';
 import { createMainWindow } from './create-main-window';
+import { allowExportDownloads } from './export-downloads';
 import { osKeySource } from './electron-key-source';
 import { hardenApp } from './harden-web-contents';
 import { registerIpc } from './register-ipc';
@@ -66,6 +67,7 @@ app.whenReady().then(() => {
   // Route through a stable table whose entries read the current one, so unlocking swaps it.
   const live = new Proxy({} as HandlerTable, { get: (_target, name) => handlers[name as keyof HandlerTable] });
   registerIpc(live, isTrustedFrame);
+  allowExportDownloads();
   serveRenderer(rendererDirectory());
   createMainWindow();
   logEvent('info', 'electron-started');

@@ -45,10 +45,10 @@ export function ItemCard({ item, index, count, heading, summaryKeys, collectionP
         </Heading>
         <FieldList ownerPath={[...collectionPath, item.id]} ownerPattern={`${collectionPattern}[]`} fields={spec.fields} owner={item} level={level} only={only} />
         <div className="button-row item__actions">
-          <button type="button" className="button" data-move="up" disabled={index === 0} onClick={() => onMove('up')}>
+          <button type="button" className="button" data-move="up" data-move-item={item.id} disabled={index === 0} onClick={() => onMove('up')}>
             Move up{who}
           </button>
-          <button type="button" className="button" data-move="down" disabled={index === count - 1} onClick={() => onMove('down')}>
+          <button type="button" className="button" data-move="down" data-move-item={item.id} disabled={index === count - 1} onClick={() => onMove('down')}>
             Move down{who}
           </button>
           <button type="button" className="button button--danger" onClick={() => removePlanItem(doc, collectionPath, item.id, editContext())}>

@@ -56,9 +56,11 @@ export function ItemList({ collectionPath, collectionPattern, spec, items, level
   // Moving re-orders the DOM, which drops focus: put it back on the button just used.
   useEffect(() => {
     if (!moved) return;
-    const card = document.querySelector(`[data-item-id="${CSS.escape(moved.id)}"]`);
-    const wanted = card?.querySelector<HTMLButtonElement>(`[data-move="${moved.direction}"]`);
-    const other = card?.querySelector<HTMLButtonElement>(`[data-move="${moved.direction === 'up' ? 'down' : 'up'}"]`);
+    // By item id: a goal's own buttons, not those of its steps nested inside it.
+    const button = (direction: 'up' | 'down') =>
+      document.querySelector<HTMLButtonElement>(`[data-move-item="${CSS.escape(moved.id)}"][data-move="${direction}"]`);
+    const wanted = button(moved.direction);
+    const other = button(moved.direction === 'up' ? 'down' : 'up');
     (wanted && !wanted.disabled ? wanted : other)?.focus();
     setMoved(null);
   }, [moved]);

@@ -1,0 +1,43 @@
+import { expect, test } from '@playwright/test';
+import { freshDataDir, startBrowserHost } from './support/browser-host-process';
+import { PlanPage } from './support/plan-page';
+import { PlansPage } from './support/plans-page';
+import { completeFirstRunProfile } from './support/profile-page';
+import { staffProfiles } from './support/personal-data-samples';
+
+test('items move with the keyboard, and a removed item is listed under Removed items and can be restored', async ({ page }) => {
+  const host = await startBrowserHost(freshDataDir('item-lists'));
+  try {
+    await page.goto(host.url);
+    await completeFirstRunProfile(page, staffProfiles.priya);
+    const plans = new PlansPage(page);
+    await plans.loadExamplePlans();
+    await plans.open('Jill Marsh (example)');
+    const plan = new PlanPage(page);
+    await plan.openSection('Goals');
+    const first = 'Get to lunch club every Tuesday without being exhausted';
+    const second = 'Feel safe moving around my house';
+    await expect(plan.field('Goal, in my words', plan.item('Goal 1'))).toHaveValue(first);
+
+    // Keyboard only: focus "Move down", press Enter; the goal moves and keeps the focus.
+    const moveDown = plan.item('Goal 1').getByRole('button', { name: 'Move down Goal 1' });
+    await moveDown.focus();
+    await page.keyboard.press('Enter');
+    await expect(plan.field('Goal, in my words', plan.item('Goal 2'))).toHaveValue(first);
+    await expect(plan.field('Goal, in my words', plan.item('Goal 1'))).toHaveValue(second);
+    await expect(plan.item('Goal 2').getByRole('button', { name: 'Move down Goal 2' })).toBeFocused();
+
+    await plan.item('Goal 2').getByRole('button', { name: 'Remove Goal 2' }).click();
+    await expect(plan.view.getByRole('article', { name: /^Goal \d/ })).toHaveCount(2);
+    const removed = plan.view.locator('details.removed-items');
+    await removed.getByText('Removed items (1)').click();
+    await expect(removed).toContainText(first);
+    await expect(removed).toContainText(`removed by ${staffProfiles.priya.name}`);
+    await removed.getByRole('button', { name: `Restore ${first}` }).click();
+    await expect(plan.view.getByRole('article', { name: /^Goal \d/ })).toHaveCount(3);
+    await expect(plan.view.locator('details.removed-items')).toHaveCount(0);
+    await plan.expectAllSaved();
+  } finally {
+    await host.stop();
+  }
+});

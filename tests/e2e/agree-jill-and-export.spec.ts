@@ -1,0 +1,96 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { expect, test, type Page } from '@playwright/test';
+import { freshDataDir, startBrowserHost } from './support/browser-host-process';
+import { PlanPage } from './support/plan-page';
+import { PlansPage } from './support/plans-page';
+import { completeFirstRunProfile } from './support/profile-page';
+import { jillMarsh, staffProfiles } from './support/personal-data-samples';
+
+/** Presses Export and returns the downloaded file's name and bytes. */
+async function exportAs(page: Page, formatLabel: string): Promise<{ name: string; bytes: Buffer }> {
+  const plan = new PlanPage(page);
+  await plan.view.getByLabel(formatLabel, { exact: true }).check();
+  const downloading = page.waitForEvent('download');
+  await plan.view.getByRole('button', { name: 'Export', exact: true }).click();
+  const download = await downloading;
+  const path = await download.path();
+  await expect(plan.view.getByRole('status').filter({ hasText: download.suggestedFilename() })).toBeVisible();
+  return { name: download.suggestedFilename(), bytes: readFileSync(path) };
+}
+
+test("Jill's plan is agreed in the UI, then exported in each of the five formats from the UI", async ({ page }) => {
+  const host = await startBrowserHost(freshDataDir('agree-export'));
+  try {
+    await page.goto(host.url);
+    await completeFirstRunProfile(page, staffProfiles.priya);
+    const plans = new PlansPage(page);
+    await plans.loadExamplePlans();
+    await plans.open('Jill Marsh (example)');
+    const plan = new PlanPage(page);
+
+    // Agree this version.
+    await plan.openSection('Agree and versions', 'Agree this version');
+    await expect(plan.view.getByText('Nothing stops this plan being agreed.')).toBeVisible();
+    await expect(plan.view.getByText('This plan has not been agreed yet.')).toBeVisible();
+    await expect(plan.field('Agreed with')).toHaveValue(jillMarsh.fullName);
+    await plan.view.getByLabel('The person', { exact: true }).check();
+    await plan.view.getByLabel('Priya Nair (Social worker)').check();
+    await plan.view.getByLabel('Tom Reid (Practice nurse)').check();
+    await plan.view.getByRole('button', { name: 'Agree this version' }).click();
+    await expect(plan.view.getByText('Agreed version 1 is stored and can no longer be changed.')).toBeVisible();
+    const row = plan.view.locator('[data-agreed-versions] tr[data-version="1"]');
+    await expect(row).toContainText('Jill Marsh (the person)');
+    await expect(row).toContainText('Priya Nair');
+    await expect(row).toContainText('Tom Reid');
+    await expect(row).toContainText('intact');
+
+    // "What changed since the last agreed version" is one click away, and it is nothing yet.
+    await plan.view.getByRole('button', { name: 'What changed since the last agreed version' }).click();
+    await expect(plan.view.locator('[data-plan-changes]')).toContainText('Nothing has changed.');
+    await plan.view.getByRole('button', { name: 'View version 1' }).click();
+    await expect(plan.view.locator('[data-agreed-version="1"]')).toContainText('OT home visit to fit rails and a perching stool');
+
+    // Export agreed version 1 in every format.
+    await plan.openSection('Export');
+    await plan.view.getByLabel('Which version').selectOption({ index: 1 });
+    await expect(plan.view.getByLabel('Which version')).toHaveValue('1');
+
+    const pdf = await exportAs(page, 'PDF for the person');
+    expect(pdf.name).toBe('jill-marsh-care-plan-v1.pdf');
+    expect(pdf.bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const pdfText = execFileSync('pdftotext', ['-', '-'], { input: pdf.bytes }).toString('utf8');
+    expect(pdfText).toContain('Agreed version 1');
+    expect(pdfText).toContain(jillMarsh.fullName);
+
+    const csv = await exportAs(page, 'Actions for spreadsheets (CSV)');
+    expect(csv.name).toBe('jill-marsh-care-plan-v1-actions.csv');
+    expect([...csv.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const csvText = csv.bytes.toString('utf8');
+    expect(csvText).toContain('OT home visit to fit rails and a perching stool');
+    expect(csvText).toContain('Agreed version 1');
+
+    const ics = await exportAs(page, 'Actions for calendars (ICS)');
+    const icsText = ics.bytes.toString('utf8');
+    expect(icsText).toMatch(/^BEGIN:VCALENDAR\r\n/);
+    expect(icsText.match(/BEGIN:VTODO/g)?.length ?? 0).toBeGreaterThanOrEqual(5);
+
+    const fhir = await exportAs(page, 'FHIR R4 for other record systems');
+    const bundle = JSON.parse(fhir.bytes.toString('utf8')) as { resourceType: string; entry: Array<{ resource: { resourceType: string } }> };
+    expect(bundle.resourceType).toBe('Bundle');
+    expect(bundle.entry.map((entry) => entry.resource.resourceType)).toEqual(expect.arrayContaining(['Patient', 'CarePlan', 'Goal', 'CareTeam', 'Consent', 'Task']));
+
+    const md = await exportAs(page, 'Markdown');
+    const mdText = md.bytes.toString('utf8');
+    expect(mdText).toContain(jillMarsh.fullName);
+    expect(mdText).toContain('Agreed version 1');
+
+    // Every export is in the plan's history.
+    await plan.openSection('History of changes');
+    await plan.view.getByRole('button', { name: 'Refresh history' }).click();
+    for (const format of ['pdf', 'csv', 'ics', 'fhir', 'md']) await expect(plan.view.getByText(`export plan ${format} v1`)).toBeVisible();
+    await expect(plan.view.getByText('agree plan', { exact: false }).first()).toBeVisible();
+  } finally {
+    await host.stop();
+  }
+});

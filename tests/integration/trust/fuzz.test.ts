@@ -38,7 +38,7 @@ beforeAll(async () => {
   await editAndAppend(handlers, planId, doc, (d) => sectionText(d, 'person', 'firstName').insert(0, jill.firstName));
   await editAndAppend(handlers, planId, doc, (d) => sectionText(d, 'aboutMe', 'whatMatters').insert(0, jill.whatMatters));
   await editAndAppend(handlers, planId, doc, (d) => sectionText(d, 'aboutMe', 'whatMatters').delete(3, 10));
-  await editAndAppend(handlers, planId, doc, (d) => d.getMap('meta').set('fuzzNote', { nested: [1, 2, 3] }));
+  await editAndAppend(handlers, planId, doc, (d) => sectionText(d, 'person', 'preferredName').insert(0, jill.firstName));
 });
 afterAll(() => store.close());
 

@@ -38,6 +38,7 @@ test('the desktop app keeps a plan across a restart', async () => {
   await completeFirstRunProfile(page, { name: 'Priya Nair', role: 'Social worker', organisation: 'Leeds City Council' });
   await page.getByLabel('Name for the new plan').fill('Jill Marsh');
   await page.getByRole('button', { name: 'New plan' }).click();
+  await page.getByRole('navigation', { name: 'Plan sections' }).getByRole('button', { name: 'About me', exact: true }).click();
   await page.getByLabel('What is most important to me').fill('I want to stay in my own home.');
   await expect(page.getByRole('status').first()).toHaveText('All changes saved');
   await app.close();
@@ -45,6 +46,7 @@ test('the desktop app keeps a plan across a restart', async () => {
   ({ app, page } = await launch(dataDir));
   await unlockIfAsked(page);
   await page.getByRole('button', { name: 'Open Jill Marsh' }).click();
+  await page.getByRole('navigation', { name: 'Plan sections' }).getByRole('button', { name: 'About me', exact: true }).click();
   await expect(page.getByLabel('What is most important to me')).toHaveValue('I want to stay in my own home.');
   // The sandboxed renderer has no Node: the bridge is the only way out.
   expect(await page.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined');

@@ -178,13 +178,10 @@ function receiveSync(conn: WebrtcConnLike, decoder: decoding.Decoder, hooks: Con
     hooks.onRefused(conn, 'a message CareHouse does not know');
     return;
   }
-  const verdict = hooks.gate.check(payload);
-  if (!verdict.ok) {
-    hooks.onRefused(conn, verdict.reason === 'breaks-plan' ? `a change that would damage the plan (${verdict.detail})` : 'a change that could not be read');
-    return;
-  }
-  Y.applyUpdate(hooks.doc, payload, hooks.originFor(payload, conn));
-  if (syncType === syncProtocol.messageYjsSyncStep2 && !conn.synced) {
+  const outcome = hooks.gate.admit(payload, hooks.originFor(payload, conn), (verdict) => {
+    if (!verdict.ok) hooks.onRefused(conn, verdict.reason === 'breaks-plan' ? `a change that would damage the plan (${verdict.detail})` : 'a change that could not be read');
+  });
+  if (outcome === 'applied' && syncType === syncProtocol.messageYjsSyncStep2 && !conn.synced) {
     conn.synced = true;
     hooks.onSynced(conn);
   }

@@ -59,35 +59,31 @@ function sameBytes(a: Uint8Array | undefined, b: Uint8Array): boolean {
 export type CheckOutcome = { kind: 'same' } | { kind: 'resync'; stillDifferent: boolean };
 
 interface PeerRecord {
-  mismatches: number;
+  mismatched: boolean;
   lastRemote?: Uint8Array;
   lastLocal?: Uint8Array;
 }
 
 /**
  * The decision, kept pure for tests. Differences while people type are normal (the check
- * and the edits travel separately), so a mismatch only COUNTS when it cannot be explained
- * by traffic in flight: both copies know the same updates, or neither side changed since
- * the previous check. Two such mismatches in a row = "still different after resync".
+ * and the edits travel separately), so every mismatch triggers a resync, and the copies
+ * count as "still different" only when the previous check also mismatched (so a resync
+ * has already been tried) and neither side has changed since: nothing is in flight that
+ * could still explain the difference.
  */
 export class PlanConsistency {
   readonly #peers = new Map<string, PeerRecord>();
 
   compare(peerKey: string, remote: PlanFingerprint, local: PlanFingerprint): CheckOutcome {
-    const record = this.#peers.get(peerKey) ?? { mismatches: 0 };
+    const record = this.#peers.get(peerKey) ?? { mismatched: false };
     this.#peers.set(peerKey, record);
-    if (remote.contentHash === local.contentHash) {
-      record.mismatches = 0;
-      record.lastRemote = remote.stateVector;
-      record.lastLocal = local.stateVector;
-      return { kind: 'same' };
-    }
-    const sameKnowledge = sameBytes(local.stateVector, remote.stateVector);
     const bothIdle = sameBytes(record.lastRemote, remote.stateVector) && sameBytes(record.lastLocal, local.stateVector);
-    record.mismatches = sameKnowledge || bothIdle ? record.mismatches + 1 : 0;
+    const previouslyMismatched = record.mismatched;
     record.lastRemote = remote.stateVector;
     record.lastLocal = local.stateVector;
-    return { kind: 'resync', stillDifferent: record.mismatches >= 2 };
+    record.mismatched = remote.contentHash !== local.contentHash;
+    if (!record.mismatched) return { kind: 'same' };
+    return { kind: 'resync', stillDifferent: previouslyMismatched && bothIdle };
   }
 
   forget(peerKey: string): void {

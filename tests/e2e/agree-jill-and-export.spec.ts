@@ -85,10 +85,26 @@ test("Jill's plan is agreed in the UI, then exported in each of the five formats
     expect(mdText).toContain(jillMarsh.fullName);
     expect(mdText).toContain('Agreed version 1');
 
+    // Consent declined: the draft is only exported with a legal basis, asked for on the panel.
+    await plan.openSection('Consent and information sharing');
+    await plan.field('Consent to share with the team').selectOption({ label: 'Declined' });
+    await plan.openSection('Export');
+    await expect(plan.view.getByLabel('Which version')).toHaveValue('draft');
+    const basis = plan.view.getByRole('group', { name: 'Legal basis for sharing without consent' });
+    await expect(basis).toContainText('The person declined consent to share their plan.');
+    await plan.view.getByLabel('Markdown', { exact: true }).check();
+    await plan.view.getByRole('button', { name: 'Export', exact: true }).click();
+    await expect(plan.view.getByRole('alert')).toContainText('Choose the legal basis');
+    await basis.getByLabel('Direct care').check();
+    const draft = await exportAs(page, 'Markdown');
+    expect(draft.name).toBe('jill-marsh-care-plan-draft.md');
+    expect(draft.bytes.toString('utf8')).toContain('DRAFT — not agreed');
+
     // Every export is in the plan's history.
     await plan.openSection('History of changes');
     await plan.view.getByRole('button', { name: 'Refresh history' }).click();
     for (const format of ['pdf', 'csv', 'ics', 'fhir', 'md']) await expect(plan.view.getByText(`export plan ${format} v1`)).toBeVisible();
+    await expect(plan.view.getByText('export plan md draft legal basis directCare')).toBeVisible();
     await expect(plan.view.getByText('agree plan', { exact: false }).first()).toBeVisible();
   } finally {
     await host.stop();

@@ -18,17 +18,20 @@ import {
 import { storeContentHash } from '../../support/store-content';
 import { openTestStore, tempDataDir, testActor } from '../../support/temp-store';
 import { callOk, editAndAppend, loadDoc } from '../trust/support/plan-edits';
+import { scanForPlaintext } from '../trust/support/plaintext-scanner';
 
 /** Jill's example plan has this fixed id (main/services/demo-service.ts). */
 const JILL = '0e8a1f3c-5b7d-4c2e-9f10-3a6b8d2c1e01';
 const agreedWithJill = { agreedBy: { role: 'the person', name: 'Jill Marsh' }, professionalsPresent: [{ name: 'Priya Nair', role: 'Social worker' }] };
 
+let dataDir: string;
 let store: CareStore;
 let handlers: HandlerTable;
 let doc: Y.Doc;
 
 beforeEach(async () => {
-  store = openTestStore(tempDataDir('carehouse-agree'));
+  dataDir = tempDataDir('carehouse-agree');
+  store = openTestStore(dataDir);
   handlers = createHandlers(store, { version: 'test' });
   store.saveProfile(testActor);
   await callOk(handlers, 'loadExamplePlans', {});
@@ -142,6 +145,20 @@ describe('agree this version', () => {
     expect(agreed.agreedBy).toEqual({ role: 'representative', name: 'Karen Marsh', relationship: 'Daughter, lasting power of attorney' });
     const noRelationship = refusal(await agree({ agreedBy: { role: 'representative', name: 'Karen Marsh' } }));
     expect(noRelationship.code).toBe('invalid-input');
+  });
+});
+
+describe('an agreed version is personal data', () => {
+  it('keeps who agreed, who was present and the plan itself sealed on disk', async () => {
+    await callOk(handlers, 'agreePlan', {
+      planId: JILL,
+      agreedBy: { role: 'representative', name: 'Karen Marsh', relationship: 'Daughter and attorney' },
+      professionalsPresent: [{ name: 'Priya Nair', role: 'Social worker' }],
+    });
+    store.database.pragma('wal_checkpoint(TRUNCATE)');
+    const scan = scanForPlaintext(dataDir, ['Karen Marsh', 'Daughter and attorney', 'Priya Nair', 'Jill', 'perching stool']);
+    expect(scan.files.length).toBeGreaterThan(0);
+    expect(scan.hits).toEqual([]);
   });
 });
 

@@ -103,9 +103,11 @@ test("Jill's plan is agreed in the UI, then exported in each of the five formats
     // Every export is in the plan's history.
     await plan.openSection('History of changes');
     await plan.view.getByRole('button', { name: 'Refresh history' }).click();
-    for (const format of ['pdf', 'csv', 'ics', 'fhir', 'md']) await expect(plan.view.getByText(`export plan ${format} v1`)).toBeVisible();
-    await expect(plan.view.getByText('export plan md draft legal basis directCare')).toBeVisible();
-    await expect(plan.view.getByText('agree plan', { exact: false }).first()).toBeVisible();
+    for (const format of ['the PDF for the person', 'actions for spreadsheets (CSV)', 'actions for calendars (ICS)', 'FHIR R4 for other record systems', 'Markdown']) {
+      await expect(plan.view.getByText(`Exported agreed version 1 as ${format}`, { exact: true })).toBeVisible();
+    }
+    await expect(plan.view.getByText('Exported the draft as Markdown without consent, on the legal basis of direct care')).toBeVisible();
+    await expect(plan.view.getByText('Agreed a version of the plan with the person', { exact: false }).first()).toBeVisible();
   } finally {
     await host.stop();
   }

@@ -7,6 +7,13 @@ describe('History of changes wording', () => {
     expect(describeChange({ action: 'edit', sections: [] })).toBe('Changed the plan');
     expect(describeChange({ action: 'create-plan', sections: [] })).toBe('Created the plan');
     expect(describeChange({ action: 'agree-version', sections: [] })).toBe('agree version');
+    expect(describeChange({ action: 'agree-plan', sections: [{ key: 'agreement', title: 'Agreement and review' }] })).toBe(
+      'Agreed a version of the plan with the person: Agreement and review',
+    );
+    expect(describeChange({ action: 'export-plan pdf v1', sections: [] })).toBe('Exported agreed version 1 as the PDF for the person');
+    expect(describeChange({ action: 'export-plan fhir draft legal-basis directCare', sections: [] })).toBe(
+      'Exported the draft as FHIR R4 for other record systems without consent, on the legal basis of direct care',
+    );
   });
 
   it('says where a change came from', () => {

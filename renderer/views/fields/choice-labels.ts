@@ -1,31 +1,33 @@
+import {
+  careSectorLabels,
+  contactMethodLabels,
+  goalPriorityLabels,
+  legalBasisLabels,
+  lifeDomainLabels,
+  serviceKindLabels,
+  serviceStatusLabels,
+} from '../../../shared/export/plain-labels';
 /**
  * Plain words for every stored choice value. The document stores stable codes
  * ('notYetAsked'); people read these. One table because the same code means the same
  * thing wherever it appears ('active' goal, 'active' service).
  */
 const labels: Readonly<Record<string, string>> = {
-  // life domains
-  physicalHealth: 'Physical health',
-  mentalWellbeing: 'Mental and emotional wellbeing',
-  dailyLiving: 'Daily living and personal care',
-  homeAndHousing: 'Home and housing',
-  moneyAndBenefits: 'Money and benefits',
-  workEducationVolunteering: 'Work, education and volunteering',
-  relationshipsAndSocial: 'Relationships and social connection',
-  carersAndFamily: 'Carers and family',
-  gettingAround: 'Getting around',
-  legalMatters: 'Legal matters',
-  safetyAndSafeguarding: 'Safety and safeguarding',
+  // The same words the exports use, where the app and the person's copy should agree.
+  ...lifeDomainLabels,
+  ...goalPriorityLabels,
+  ...contactMethodLabels,
+  ...careSectorLabels,
+  ...serviceKindLabels,
+  ...serviceStatusLabels,
+  ...legalBasisLabels,
+  // Words for the team's screens (the person's PDF has its own, plainer ones).
   // social-need responses
   awareness: 'Awareness',
   adjustment: 'Adjustment',
   assistance: 'Assistance',
   alignment: 'Alignment',
   advocacy: 'Advocacy',
-  // priorities
-  high: 'High',
-  medium: 'Medium',
-  low: 'Low',
   // goal statuses
   proposed: 'Proposed',
   active: 'Active',
@@ -44,36 +46,10 @@ const labels: Readonly<Record<string, string>> = {
   rightWall: 'Right wall: professionals working in partnership',
   centre: 'Centre: the care and support plan',
   foundation: 'Foundation: services and support',
-  // contact methods
-  phone: 'Phone',
-  textMessage: 'Text message',
-  email: 'Email',
-  letter: 'Letter',
-  inPerson: 'In person',
-  videoCall: 'Video call',
-  // sectors
-  health: 'Health',
-  socialCare: 'Social care',
-  housing: 'Housing',
-  education: 'Education',
-  voluntary: 'Voluntary sector',
-  other: 'Other',
-  // service kinds and statuses
-  referral: 'Referral',
-  socialPrescribing: 'Social prescribing',
-  communityOffer: 'Community offer',
-  statutoryService: 'Statutory service',
-  suggested: 'Suggested',
-  referred: 'Referred',
-  ended: 'Ended',
-  declined: 'Declined',
   // consent
   given: 'Given',
   notYetAsked: 'Not yet asked',
   lacksCapacityBestInterests: 'The person lacks capacity: best-interests decision',
-  consent: 'Consent',
-  directCare: 'Direct care',
-  safeguardingOrStatutory: 'Safeguarding or statutory duty',
   // lasting power of attorney
   healthAndWelfare: 'Health and welfare',
   propertyAndFinancialAffairs: 'Property and financial affairs',

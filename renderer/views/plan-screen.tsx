@@ -9,6 +9,7 @@ import { indexProblems } from './plan/plan-problems';
 import { planViews } from './plan/plan-views';
 import { usePlanSnapshot } from './plan/use-plan-snapshot';
 import { SaveStatusBanner } from './save-status-banner';
+import { MeetingProvider } from './meeting/meeting-provider';
 
 interface PlanScreenProps {
   planId: string;
@@ -72,27 +73,29 @@ function PlanEditor({ planId, doc, editorName }: { planId: string; doc: Y.Doc; e
   };
 
   return (
-    <PlanEditingContext.Provider value={editing}>
-      <PlanHeader snapshot={snapshot} />
-      <nav className="plan-nav" aria-label="Plan sections">
-        <ul>
-          {planViews.map((candidate) => (
-            <li key={candidate.key}>
-              <button
-                type="button"
-                className={`plan-nav__item${candidate.key === view?.key ? ' plan-nav__item--current' : ''}`}
-                aria-current={candidate.key === view?.key ? 'page' : undefined}
-                onClick={() => open(candidate.key)}
-              >
-                {candidate.title}
-              </button>
-            </li>
-          ))}
-        </ul>
-      </nav>
-      <div className="plan-view panel" ref={viewArea} data-plan-view={view?.key}>
-        {view?.render({ planId, doc, snapshot, open })}
-      </div>
-    </PlanEditingContext.Provider>
+    <MeetingProvider planId={planId} doc={doc} currentView={view?.key} onNavigate={open}>
+      <PlanEditingContext.Provider value={editing}>
+        <PlanHeader snapshot={snapshot} />
+        <nav className="plan-nav" aria-label="Plan sections">
+          <ul>
+            {planViews.map((candidate) => (
+              <li key={candidate.key}>
+                <button
+                  type="button"
+                  className={`plan-nav__item${candidate.key === view?.key ? ' plan-nav__item--current' : ''}`}
+                  aria-current={candidate.key === view?.key ? 'page' : undefined}
+                  onClick={() => open(candidate.key)}
+                >
+                  {candidate.title}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <div className="plan-view panel" ref={viewArea} data-plan-view={view?.key}>
+          {view?.render({ planId, doc, snapshot, open })}
+        </div>
+      </PlanEditingContext.Provider>
+    </MeetingProvider>
   );
 }

@@ -47,7 +47,8 @@ export interface MeetingSnapshot {
 export interface MeetingSessionOptions {
   doc: Y.Doc;
   planId: string;
-  planName: string;
+  /** Read when a newcomer asks which plan this is (it may be renamed during the meeting). */
+  planName: () => string;
   signalingUrl: string;
   code: string;
   me: { name: string; role: string };
@@ -140,7 +141,7 @@ export class MeetingSession {
     this.#timers.push(setInterval(() => this.#refresh(), 1000));
     this.#timers.push(setInterval(() => void this.#sendPlanChecks(), this.#options.planCheckIntervalMs ?? PLAN_CHECK_INTERVAL_MS));
     if (this.#options.answerLobby) {
-      this.#lobby = new LobbyResponder(this.#options.signalingUrl, this.#options.code, () => ({ planId: this.#options.planId, planName: this.#options.planName }));
+      this.#lobby = new LobbyResponder(this.#options.signalingUrl, this.#options.code, () => ({ planId: this.#options.planId, planName: this.#options.planName().trim() || 'Care plan' }));
       await this.#lobby.start();
     }
     this.#refresh();

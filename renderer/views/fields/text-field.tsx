@@ -35,17 +35,19 @@ export function TextField({ label, text, multiline, hint, maxLength, validate, f
       if (event.transaction.local && event.transaction.origin === null) return;
       const field = element.current;
       const hadFocus = field !== null && document.activeElement === field;
-      const start = hadFocus ? Y.createRelativePositionFromTypeIndex(text, field.selectionStart ?? 0) : null;
-      const end = hadFocus ? Y.createRelativePositionFromTypeIndex(text, field.selectionEnd ?? 0) : null;
-      setValue(text.toString());
-      if (field && start && end && text.doc) {
-        const doc = text.doc;
-        requestAnimationFrame(() => {
-          const from = Y.createAbsolutePositionFromRelativePosition(start, doc)?.index;
-          const to = Y.createAbsolutePositionFromRelativePosition(end, doc)?.index;
-          if (from !== undefined && to !== undefined) field.setSelectionRange(from, to);
-        });
+      // The caret's place in the text BEFORE this change: the selection indexes the old
+      // value, so map them through the change (event.delta) rather than re-reading them.
+      const from = hadFocus ? mapIndexThroughDelta(field.selectionStart ?? 0, event.delta) : 0;
+      const to = hadFocus ? mapIndexThroughDelta(field.selectionEnd ?? 0, event.delta) : 0;
+      const next = text.toString();
+      // Update the DOM NOW, not on React's next render: someone typing while a peer's change
+      // arrives must type into the new text, or the diff in onChange (DOM value vs Y.Text)
+      // would see the peer's characters as deleted and remove them for everyone.
+      if (field && field.value !== next) {
+        field.value = next;
+        if (hadFocus) field.setSelectionRange(from, to);
       }
+      setValue(next);
     };
     text.observe(observer);
     return () => text.unobserve(observer);
@@ -81,4 +83,22 @@ export function TextField({ label, text, multiline, hint, maxLength, validate, f
       {multiline ? <textarea rows={4} {...common} /> : <input type="text" {...common} />}
     </FieldFrame>
   );
+}
+
+/** Where an index in the text before a change ends up after it (inserts at the index push it right). */
+function mapIndexThroughDelta(index: number, delta: ReadonlyArray<{ insert?: unknown; retain?: number; delete?: number }>): number {
+  let position = 0;
+  let mapped = index;
+  for (const op of delta) {
+    if (position > index) break;
+    if (op.retain !== undefined) position += op.retain;
+    else if (op.delete !== undefined) {
+      mapped -= Math.min(op.delete, Math.max(0, index - position));
+      position += op.delete;
+    } else if (op.insert !== undefined) {
+      const length = typeof op.insert === 'string' ? op.insert.length : 1;
+      if (position <= index) mapped += length;
+    }
+  }
+  return mapped;
 }

@@ -58,6 +58,15 @@ export const staffProfiles = {
   tom: { name: 'Tom Reid', role: 'Practice nurse', organisation: 'Headingley Medical Centre' },
 } as const;
 
+/** What the live-meeting specs type (tests/e2e/meeting-*.spec.ts). */
+export const meetingSamples = {
+  karen: { name: 'Karen Lowe', role: 'District nurse', organisation: 'Leeds Community Healthcare' },
+  typedByPriya: 'Priya: Jill wants to stay at home.',
+  typedByTom: 'Tom: lunch club on Tuesdays helps her breathing.',
+  offlinePreferredName: 'Jilly',
+  whileApartFamilyName: 'Marsh-Lowe',
+} as const;
+
 /** Searched for, as UTF-8 and UTF-16LE, in every log and database file of the run. */
 export const personalDataNeedles: readonly string[] = [
   jillMarsh.fullName,
@@ -77,4 +86,8 @@ export const personalDataNeedles: readonly string[] = [
   jillPlan.contingency.whatShouldHappen,
   ...jillPlan.goals.map((goal) => goal.words),
   ...jillPlan.professionals.map((professional) => professional.name),
+  meetingSamples.karen.name,
+  meetingSamples.typedByPriya,
+  meetingSamples.typedByTom,
+  meetingSamples.whileApartFamilyName,
 ];

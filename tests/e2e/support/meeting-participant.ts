@@ -36,10 +36,11 @@ export class MeetingParticipant {
     this.plan = new PlanPage(page);
   }
 
-  static async start(label: string, dataDir: string, hostArgs: string[] = []): Promise<MeetingParticipant> {
+  /** `bypassCSP` only so a test can inject axe-core; the app's own CSP is otherwise in force. */
+  static async start(label: string, dataDir: string, hostArgs: string[] = [], options: { bypassCSP?: boolean } = {}): Promise<MeetingParticipant> {
     const host = await startBrowserHost(dataDir, hostArgs);
     const browser = await chromium.launch({ executablePath: process.env.CAREHOUSE_CHROMIUM ?? '/usr/bin/chromium', args: chromiumArgs, headless: true });
-    const page = await browser.newPage();
+    const page = await browser.newPage({ bypassCSP: options.bypassCSP ?? false });
     await page.goto(host.url);
     return new MeetingParticipant(label, browser, page, host, hostArgs);
   }

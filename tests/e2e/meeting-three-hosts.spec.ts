@@ -82,11 +82,13 @@ test('three laptops edit one plan live, apart and together, and each keeps the w
       priyaField.pressSequentially(meetingSamples.typedByPriya, { delay: 15 }),
       tomField.pressSequentially(meetingSamples.typedByTom, { delay: 15 }),
     ]);
+    timings.bothTypingMs = Date.now() - started;
+    // Remote carets, in words under the field: Priya sees where Tom is typing.
+    await expect(priya.page.getByRole('list', { name: 'Where others are typing in What is most important to me' })).toContainText(`${staffProfiles.tom.name} is typing after`);
     const typed = await expectConverged(everyone, 'About me', 'What is most important to me');
     timings.concurrentTypingConvergedAfterLastKeyMs = typed.ms;
     expect(typed.value).toHaveLength(meetingSamples.typedByPriya.length + meetingSamples.typedByTom.length);
     expect([...typed.value].sort().join('')).toBe([...(meetingSamples.typedByPriya + meetingSamples.typedByTom)].sort().join(''));
-    void started;
 
     // Karen leaves and keeps working; Priya edits meanwhile. Then Karen rejoins: both ways.
     await karen.leaveMeeting();

@@ -3,6 +3,7 @@ import * as Y from 'yjs';
 import { applyTextDiff } from './apply-text-diff';
 import { describedByFor, FieldFrame } from './field-frame';
 import { useFieldPresence } from './field-presence';
+import { useCaretPresence } from '../meeting/caret-presence';
 
 export interface TextFieldProps {
   label: string;
@@ -25,6 +26,7 @@ export interface TextFieldProps {
 export function TextField({ label, text, multiline, hint, maxLength, validate, fieldPath, autoFocus }: TextFieldProps) {
   const id = useId();
   const presence = useFieldPresence();
+  const caretPresence = useCaretPresence();
   const [value, setValue] = useState(() => text.toString());
   const [refusal, setRefusal] = useState<string | null>(null);
   const element = useRef<HTMLInputElement & HTMLTextAreaElement>(null);
@@ -67,6 +69,7 @@ export function TextField({ label, text, multiline, hint, maxLength, validate, f
   };
 
   const problem = refusal ?? validate?.(value) ?? null;
+  const remoteCarets = fieldPath ? caretPresence.caretsIn(fieldPath, text) : [];
   const common = {
     id,
     ref: element,
@@ -75,12 +78,25 @@ export function TextField({ label, text, multiline, hint, maxLength, validate, f
     'aria-invalid': problem ? true : undefined,
     'aria-describedby': describedByFor(id, hint, problem),
     onFocus: () => presence.reportFocus(fieldPath ?? null),
+    // Where my caret is, for other people's screens (relative to the text, so it stays put as they type).
+    onSelect: (event: { currentTarget: HTMLInputElement | HTMLTextAreaElement }) => {
+      if (fieldPath) caretPresence.reportCaret(fieldPath, text, event.currentTarget.selectionStart ?? 0, event.currentTarget.selectionEnd ?? 0);
+    },
     onBlur: () => presence.reportFocus(null),
     autoFocus,
   };
   return (
     <FieldFrame id={id} label={label} hint={hint} problem={problem} fieldPath={fieldPath}>
       {multiline ? <textarea rows={4} {...common} /> : <input type="text" {...common} />}
+      {remoteCarets.length ? (
+        <ul className="field__carets" aria-label={`Where others are typing in ${label}`}>
+          {remoteCarets.map((caret) => (
+            <li key={caret.clientId} style={{ borderLeftColor: caret.colour }}>
+              {caret.name} is typing {caret.before ? `after “…${caret.before}”` : 'at the start'}
+            </li>
+          ))}
+        </ul>
+      ) : null}
     </FieldFrame>
   );
 }

@@ -4,6 +4,7 @@ import { useActiveMeeting } from '../../sync/meeting/active-meeting';
 import { useMeeting } from '../../sync/meeting/use-meeting';
 import { useCareApi } from '../care-api-context';
 import { FieldPresenceContext, type FieldEditor, type FieldPresence } from '../fields/field-presence';
+import { CaretPresenceContext, caretPresenceFor } from './caret-presence';
 import { MeetingContext, type MeetingContextValue } from './meeting-context';
 import { MeetingStatusLine } from './meeting-status-line';
 
@@ -71,6 +72,8 @@ export function MeetingProvider({ planId, doc, currentView, onNavigate, children
     };
   }, [snapshot.participants, session]);
 
+  const carets = useMemo(() => caretPresenceFor(snapshot.participants, session ? (caret) => session.setCaret(caret) : null), [snapshot.participants, session]);
+
   const value = useMemo<MeetingContextValue>(
     () => ({ planId, planName, meeting, snapshot, session, problem, me, followChair, setFollowChair }),
     [planId, planName, meeting, snapshot, session, problem, me, followChair],
@@ -79,8 +82,10 @@ export function MeetingProvider({ planId, doc, currentView, onNavigate, children
   return (
     <MeetingContext.Provider value={value}>
       <FieldPresenceContext.Provider value={presence}>
-        {meeting ? <MeetingStatusLine /> : null}
-        {children}
+        <CaretPresenceContext.Provider value={carets}>
+          {meeting ? <MeetingStatusLine /> : null}
+          {children}
+        </CaretPresenceContext.Provider>
       </FieldPresenceContext.Provider>
     </MeetingContext.Provider>
   );

@@ -91,7 +91,12 @@ export class MeetingSession {
   #lobby: LobbyResponder | undefined;
   #snapshot: MeetingSnapshot;
   #left = false;
-  #alone_since: number | null = null;
+  #aloneSince: number | null = null;
+  #everConnected = false;
+  #fingerprint: Promise<PlanFingerprint> | null = null;
+  readonly #forgetFingerprint = (): void => {
+    this.#fingerprint = null;
+  };
   #receivedFrom: PeerOrigin | null = null;
 
   static async start(options: MeetingSessionOptions): Promise<MeetingSession> {
@@ -132,6 +137,7 @@ export class MeetingSession {
       chair: this.#options.chair,
     } satisfies PresenceState);
     this.#provider.on('peers', () => this.#guardAll());
+    this.#options.doc.on('update', this.#forgetFingerprint);
     this.awareness.on('change', () => this.#refresh());
     for (const conn of this.#internals.signalingConns) {
       conn.on('connect', () => this.#refresh());
@@ -186,6 +192,7 @@ export class MeetingSession {
     if (closingRooms.get(this.#roomName) === closed) closingRooms.delete(this.#roomName);
     this.awareness.destroy();
     this.#gate.dispose();
+    this.#options.doc.off('update', this.#forgetFingerprint);
     this.#snapshot = { ...this.#snapshot, status: { kind: 'offline' }, participants: [], noOneReachable: false };
     for (const listener of this.#listeners) listener();
   }
@@ -267,12 +274,12 @@ export class MeetingSession {
     if (!room || this.#left) return;
     const connected = [...room.webrtcConns.values()].filter((conn) => conn.connected);
     if (connected.length === 0) return;
-    const message = encodePlanCheck(await planFingerprint(this.#options.doc));
+    const message = encodePlanCheck(await this.#currentFingerprint());
     for (const conn of connected) sendToPeer(conn, message);
   }
 
   async #answerPlanCheck(conn: WebrtcConnLike, remote: PlanFingerprint): Promise<void> {
-    const local = await planFingerprint(this.#options.doc);
+    const local = await this.#currentFingerprint();
     const outcome = this.#consistency.compare(conn.remotePeerId, remote, local);
     const key = `differs-${conn.remotePeerId}`;
     if (outcome.kind === 'same') {
@@ -292,6 +299,12 @@ export class MeetingSession {
     }
   }
 
+  /** The plan's fingerprint, computed once per change however many peers ask (30 peers, every 10 s). */
+  #currentFingerprint(): Promise<PlanFingerprint> {
+    this.#fingerprint ??= planFingerprint(this.#options.doc);
+    return this.#fingerprint;
+  }
+
   #refresh(): void {
     if (this.#left) return;
     const room = this.#internals.room;
@@ -299,10 +312,12 @@ export class MeetingSession {
     const peers = room ? [...room.webrtcConns.values()].filter((conn) => conn.connected).length : 0;
     const status: MeetingStatus = signalingUp || peers > 0 ? { kind: 'connected', peers } : { kind: 'connecting' };
     const now = Date.now();
-    if (peers > 0 || !signalingUp) this.#alone_since = null;
-    else this.#alone_since ??= now;
+    if (peers > 0) this.#everConnected = true;
+    if (peers > 0 || !signalingUp) this.#aloneSince = null;
+    else this.#aloneSince ??= now;
+    // Only before anyone was ever reached: later, being alone means the others left.
     const noOneReachable =
-      !this.#options.chair && this.#alone_since !== null && now - this.#alone_since >= (this.#options.noPeerTimeoutMs ?? NO_PEER_TIMEOUT_MS);
+      !this.#options.chair && !this.#everConnected && this.#aloneSince !== null && now - this.#aloneSince >= (this.#options.noPeerTimeoutMs ?? NO_PEER_TIMEOUT_MS);
 
     const flaggedIds = new Set(this.#flagged.keys());
     const participants: MeetingParticipant[] = [];

@@ -37,10 +37,12 @@ export class MeetingParticipant {
   }
 
   /** `bypassCSP` only so a test can inject axe-core; the app's own CSP is otherwise in force. */
-  static async start(label: string, dataDir: string, hostArgs: string[] = [], options: { bypassCSP?: boolean } = {}): Promise<MeetingParticipant> {
+  /** `initScript` runs before the app in every page (e.g. to let a test act as a faulty peer). */
+  static async start(label: string, dataDir: string, hostArgs: string[] = [], options: { bypassCSP?: boolean; initScript?: string } = {}): Promise<MeetingParticipant> {
     const host = await startBrowserHost(dataDir, hostArgs);
     const browser = await chromium.launch({ executablePath: process.env.CAREHOUSE_CHROMIUM ?? '/usr/bin/chromium', args: chromiumArgs, headless: true });
     const page = await browser.newPage({ bypassCSP: options.bypassCSP ?? false });
+    if (options.initScript) await page.addInitScript(options.initScript);
     await page.goto(host.url);
     return new MeetingParticipant(label, browser, page, host, hostArgs);
   }

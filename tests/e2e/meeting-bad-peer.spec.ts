@@ -3,14 +3,21 @@ import { expect, test } from '@playwright/test';
 import * as Y from 'yjs';
 import { freshDataDir } from './support/browser-host-process';
 import { freePort, MeetingParticipant } from './support/meeting-participant';
-import { jillMarsh, staffProfiles } from './support/personal-data-samples';
+import { jillMarsh, meetingSamples, staffProfiles } from './support/personal-data-samples';
 
 /**
  * Lets the test speak on this page's WebRTC data channels directly, as a faulty or hostile
- * copy of CareHouse would: every RTCDataChannel the page opens or accepts is kept.
+ * copy of CareHouse would (every RTCDataChannel the page opens or accepts is kept), and
+ * lose its outgoing messages on demand, as a bad network would.
  */
 const captureDataChannels = `
   window.__meetingChannels = [];
+  window.__dropOutgoing = false;
+  const originalSend = RTCDataChannel.prototype.send;
+  RTCDataChannel.prototype.send = function (data) {
+    if (window.__dropOutgoing) return;
+    return originalSend.call(this, data);
+  };
   const Original = window.RTCPeerConnection;
   window.RTCPeerConnection = class extends Original {
     constructor(...args) {
@@ -34,7 +41,7 @@ function syncUpdateMessage(update: Uint8Array): number[] {
   return [...encoding.toUint8Array(encoder)];
 }
 
-test('a peer sending junk and a plan-breaking change is refused, flagged and reported; nothing changes', async () => {
+test('a peer sending junk and a plan-breaking change is refused, flagged and reported; a lost message is healed by the plan check', async () => {
   test.setTimeout(90_000);
   const port = await freePort();
   const priya = await MeetingParticipant.start('priya', freshDataDir('meeting-bad-priya'), ['--host-meeting', '--meeting-host', '127.0.0.1', '--meeting-port', String(port)]);
@@ -77,12 +84,25 @@ test('a peer sending junk and a plan-breaking change is refused, flagged and rep
     await tom.plan.field('Family name').fill(jillMarsh.familyName);
     await expect.poll(() => priya.fieldValue('Person', 'Family name'), { timeout: 15_000 }).toBe(jillMarsh.familyName);
 
+    // A message lost on the way: Tom's edit is sent while his outgoing messages vanish. Nothing
+    // in y-webrtc sends it again; the periodic plan check (hash + state vector, every 10 s)
+    // sees the copies differ and resyncs.
+    await tom.page.evaluate(() => ((window as unknown as { __dropOutgoing: boolean }).__dropOutgoing = true));
+    await tom.plan.field('Preferred name').fill(meetingSamples.offlinePreferredName);
+    await tom.page.waitForTimeout(300);
+    await tom.page.evaluate(() => ((window as unknown as { __dropOutgoing: boolean }).__dropOutgoing = false));
+    const lostAt = Date.now();
+    expect(await priya.fieldValue('Person', 'Preferred name')).toBe('');
+    await expect.poll(() => priya.fieldValue('Person', 'Preferred name'), { timeout: 30_000, intervals: [500] }).toBe(meetingSamples.offlinePreferredName);
+    console.log(`lost update healed by the plan check after ${Date.now() - lostAt} ms`);
+
     // Her store never took the refused change: restarted alone, the plan is the same.
     await priya.plan.expectAllSaved();
     await priya.restartHostAlone();
     await priya.page.getByRole('button', { name: `Open ${jillMarsh.fullName}` }).click();
     expect(await priya.fieldValue('Person', 'First name')).toBe(jillMarsh.firstName);
     expect(await priya.fieldValue('Person', 'Family name')).toBe(jillMarsh.familyName);
+    expect(await priya.fieldValue('Person', 'Preferred name')).toBe(meetingSamples.offlinePreferredName);
   } finally {
     await priya.close();
     await tom.close();

@@ -1,5 +1,4 @@
-import * as Y from 'yjs';
-import { readPlanSnapshot } from '../../shared/plan/read-plan-snapshot';
+import { readPlanSnapshotFromState } from '../../shared/plan/read-plan-snapshot';
 import type { CarePlanSnapshot } from '../../shared/plan/plan-snapshot';
 import { AgreedVersionNotFoundError, type AgreedVersion } from '../store/agreed-versions';
 import type { CareStore } from '../store/care-store';
@@ -19,21 +18,11 @@ export interface ExportSource {
   versionNumber: number | null;
 }
 
-function snapshotOf(state: Uint8Array): CarePlanSnapshot {
-  const doc = new Y.Doc();
-  try {
-    Y.applyUpdate(doc, state);
-    return readPlanSnapshot(doc);
-  } finally {
-    doc.destroy();
-  }
-}
-
 /** The current draft of a plan, or one of its agreed versions, as a snapshot to export. */
 export function loadPlanForExport(store: CareStore, planId: string, versionNumber: number | null): ExportSource {
   if (!store.hasPlan(planId)) throw new ExportSourceError(`There is no plan with id "${planId}" in this data folder.`);
   if (versionNumber === null) {
-    return { snapshot: snapshotOf(store.loadPlan(planId).state), versionLabel: null, versionNumber: null };
+    return { snapshot: readPlanSnapshotFromState(store.loadPlan(planId).state), versionLabel: null, versionNumber: null };
   }
   let version: AgreedVersion;
   try {
@@ -43,7 +32,7 @@ export function loadPlanForExport(store: CareStore, planId: string, versionNumbe
     throw error; // a version that fails its integrity check is never exported
   }
   return {
-    snapshot: snapshotOf(version.state),
+    snapshot: readPlanSnapshotFromState(version.state),
     versionLabel: `Agreed version ${versionNumber} (${version.agreedAt.slice(0, 10)})`,
     versionNumber,
   };

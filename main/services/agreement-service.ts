@@ -1,6 +1,5 @@
-import * as Y from 'yjs';
 import { CareError, type AgreedVersionSummary as AgreedVersionSummaryOutput, type PlanVersionRef } from '../../shared/contract';
-import { isCarePlanSnapshot, listBlockingProblems, readPlanSnapshot, type CarePlanSnapshot } from '../../shared/plan';
+import { isCarePlanSnapshot, listBlockingProblems, readPlanSnapshotFromState, type CarePlanSnapshot } from '../../shared/plan';
 import { countChanges, diffPlanSnapshots } from '../../shared/plan-diff';
 import { contentHashOf, type AgreedVersion, type AgreedVersionSummary } from '../store/agreed-versions';
 import type { CareStore } from '../store/care-store';
@@ -11,25 +10,15 @@ import type { HandlerSlice } from './handler-table';
 
 export type AgreementHandlers = HandlerSlice<'agreePlan' | 'listAgreedVersions' | 'getAgreedVersion' | 'diffPlanVersions'>;
 
-function snapshotOfState(state: Uint8Array): CarePlanSnapshot {
-  const doc = new Y.Doc();
-  try {
-    Y.applyUpdate(doc, state);
-    return readPlanSnapshot(doc);
-  } finally {
-    doc.destroy();
-  }
-}
-
 /** The plan as stored now: its merged state and the snapshot read from it. */
 export function currentPlan(store: CareStore, planId: string): { state: Uint8Array; snapshot: CarePlanSnapshot } {
   const { state } = store.loadPlan(planId);
-  return { state, snapshot: snapshotOfState(state) };
+  return { state, snapshot: readPlanSnapshotFromState(state) };
 }
 
 /** An agreed version's snapshot as agreed; read again from its state only if its stored shape is no longer current. */
 export function snapshotOfVersion(version: AgreedVersion): CarePlanSnapshot {
-  return isCarePlanSnapshot(version.snapshot) ? version.snapshot : snapshotOfState(version.state);
+  return isCarePlanSnapshot(version.snapshot) ? version.snapshot : readPlanSnapshotFromState(version.state);
 }
 
 export function versionLabel(version: Pick<AgreedVersionSummary, 'version' | 'agreedAt'>): string {

@@ -22,7 +22,7 @@ export { PlanPathError } from './plan-path-error';
 export { createItem, updateItem, moveItem, removeItem, restoreItem, listItemIds, type CreateItemOptions } from './plan-items';
 export { updateRecordSection } from './plan-records';
 export { getPlanText } from './plan-text';
-export { readPlanSnapshot } from './read-plan-snapshot';
+export { readPlanSnapshot, readPlanSnapshotFromState } from './read-plan-snapshot';
 export { writePlanSnapshot } from './write-plan-snapshot';
 export { checkSnapshotShape, isCarePlanSnapshot } from './snapshot-shape';
 export { emptyPlanSnapshot, plainItem } from './empty-plan-snapshot';

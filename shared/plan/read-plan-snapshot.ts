@@ -1,4 +1,4 @@
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import { readFields, readItems } from './field-storage';
 import type { CarePlanSnapshot } from './plan-snapshot';
 import { collectionSections, recordSections } from './plan-schema';
@@ -38,4 +38,15 @@ export function readPlanSnapshot(doc: Y.Doc): CarePlanSnapshot {
     agreement: readFields(doc.getMap('agreement'), recordSections.agreement) as unknown as CarePlanSnapshot['agreement'],
     meetings: collection('meetings') as CarePlanSnapshot['meetings'],
   };
+}
+
+/** The plan held in a stored Yjs state (one update), read on a throwaway document. */
+export function readPlanSnapshotFromState(state: Uint8Array): CarePlanSnapshot {
+  const doc = new Y.Doc();
+  try {
+    Y.applyUpdate(doc, state);
+    return readPlanSnapshot(doc);
+  } finally {
+    doc.destroy();
+  }
 }

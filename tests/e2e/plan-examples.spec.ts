@@ -1,26 +1,15 @@
-import { spawn } from 'node:child_process';
 import { expect, test } from '@playwright/test';
 import { freshDataDir, startBrowserHost, TEST_PASSPHRASE } from './support/browser-host-process';
 import { PlanPage } from './support/plan-page';
 import { PlansPage } from './support/plans-page';
 import { completeFirstRunProfile } from './support/profile-page';
 import { staffProfiles } from './support/personal-data-samples';
+import { runNodeProgram, type ProgramResult } from '../support/run-program';
 
 const exampleNames = ['Jill Marsh (example)', 'Amir Hassan (example)', 'Okonkwo family (example)'];
 
-function carehouse(args: readonly string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['dist/main/cli.cjs', ...args], {
-      env: { ...process.env, CAREHOUSE_PASSPHRASE: TEST_PASSPHRASE },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('exit', (code) => resolve({ code, stdout, stderr }));
-  });
+function carehouse(args: readonly string[]): Promise<ProgramResult> {
+  return runNodeProgram('dist/main/cli.cjs', args, { ...process.env, CAREHOUSE_PASSPHRASE: TEST_PASSPHRASE });
 }
 
 test('Load example plans adds Jill, Amir and the Okonkwo family once, with their details in the list', async ({ page }) => {

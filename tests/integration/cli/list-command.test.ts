@@ -1,8 +1,8 @@
-import { spawn } from 'node:child_process';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createHandlers } from '../../../main/services/create-handlers';
 import { bundleForChild, childEnv } from '../../support/crash-writer-bundle';
 import { fingerprintDir } from '../../support/file-fingerprint';
+import { runNodeProgram } from '../../support/run-program';
 import { TEST_PASSPHRASE, openTestStore, tempDataDir, testActor } from '../../support/temp-store';
 
 let cli: string;
@@ -11,15 +11,7 @@ beforeAll(async () => {
 });
 
 function run(args: readonly string[], env: Record<string, string> = { CAREHOUSE_PASSPHRASE: TEST_PASSPHRASE }) {
-  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
-    const child = spawn(process.execPath, [cli, ...args], { env: childEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('exit', (code) => resolve({ code, stdout, stderr }));
-  });
+  return runNodeProgram(cli, args, childEnv(env));
 }
 
 describe('carehouse list', () => {

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { bundleForChild, childEnv } from '../../support/crash-writer-bundle';
-import { seededRandom, testSeed } from './support/seeded-random';
+import { seededRandom, testSeed } from '../../support/seeded-random';
 import { TEST_PASSPHRASE, openTestStore, tempDataDir, testActor } from '../../support/temp-store';
 
 const ROUNDS = 50;

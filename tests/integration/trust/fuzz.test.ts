@@ -9,7 +9,7 @@ import { dispatchCall } from '../../../main/services/dispatch-call';
 import type { HandlerTable } from '../../../main/services/handler-table';
 import type { CareStore } from '../../../main/store/care-store';
 import { callNames, careErrorCodes, limits, type CallResult } from '../../../shared/contract';
-import { seededRandom, testSeed } from './support/seeded-random';
+import { seededRandom, testSeed } from '../../support/seeded-random';
 import { storeContentHash } from '../../support/store-content';
 import { openTestStore, tempDataDir } from '../../support/temp-store';
 import { mutateBytes, mutateInput, junkValue, pick } from './support/input-mutator';

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,6 +8,7 @@ import { buildExamplePlan } from '../../../shared/plan/examples/build-example-pl
 import { createHandlers } from '../../../main/services/create-handlers';
 import { CareStore } from '../../../main/store/care-store';
 import { bundleForChild, childEnv } from '../../support/crash-writer-bundle';
+import { runNodeProgram, type ProgramResult } from '../../support/run-program';
 
 /**
  * The real `carehouse export` command as a child process, against a fresh data folder
@@ -39,19 +39,8 @@ async function createJillPlan(): Promise<void> {
   }
 }
 
-function run(args: readonly string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [cli, ...args], {
-      env: childEnv({ CAREHOUSE_PASSPHRASE: passphrase }),
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('exit', (code) => resolve({ code, stdout, stderr }));
-  });
+function run(args: readonly string[]): Promise<ProgramResult> {
+  return runNodeProgram(cli, args, childEnv({ CAREHOUSE_PASSPHRASE: passphrase }));
 }
 
 beforeAll(async () => {

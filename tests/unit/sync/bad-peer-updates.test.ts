@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { PeerUpdateGate } from '../../../renderer/sync/meeting/peer-update-gate';
 import { createItem, initialisePlanDoc, personText, readPlanSnapshot } from '../../../shared/plan';
 import { forkDoc } from '../plan/fixtures/sync-docs';
-import { seededRandom } from './support/seeded-random';
+import { seededRandom } from '../../support/seeded-random';
 
 const tom = { by: 'Tom Reid', at: '2025-03-14T10:00:00.000Z' };
 

@@ -14,7 +14,7 @@ import {
   updateItem,
 } from '../../../shared/plan';
 import { goalStatuses } from '../../../shared/plan/plan-snapshot';
-import { seededRandom } from './support/seeded-random';
+import { seededRandom } from '../../support/seeded-random';
 
 /**
  * A meeting of several laptops over a bad network: every update is sent to every other

@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
 import { CHUNK_BYTES, ChunkAssembler, ChunkError, splitMessage } from '../../../renderer/sync/meeting/message-chunking';
-import { seededRandom } from './support/seeded-random';
+import { seededRandom } from '../../support/seeded-random';
 
 describe('splitting big data-channel messages', () => {
   it('round-trips a 100,000-character paste as one Yjs update', () => {

@@ -4,9 +4,11 @@ import { checkPlanDocShape } from '../../shared/plan';
 import type { CareStore } from '../store/care-store';
 
 /** Root types an update touched: the plan's sections (see shared/plan/plan-layout.ts). */
-function rootNameOf(doc: Y.Doc, type: Y.AbstractType<Y.YEvent<any>>): string | undefined { // eslint-disable-line @typescript-eslint/no-explicit-any -- Yjs types its roots this way
-  let root = type;
-  while (root._item && root._item.parent instanceof Y.AbstractType) root = root._item.parent;
+function rootNameOf(doc: Y.Doc, changed: unknown): string | undefined {
+  if (!(changed instanceof Y.AbstractType)) return undefined;
+  let root: unknown = changed;
+  // Walk up through the items that hold nested types to the root shared type.
+  while (root instanceof Y.AbstractType && root._item && root._item.parent instanceof Y.AbstractType) root = root._item.parent;
   for (const [name, shared] of doc.share) if (shared === root) return name;
   return undefined;
 }

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { freshDataDir, TEST_PASSPHRASE } from './support/browser-host-process';
 import { completeFirstRunProfile } from './support/profile-page';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports -- a CommonJS build helper shared with `npm start`
+// A CommonJS build helper shared with `npm start` (scripts/ is plain JavaScript).
 const { electronBinaryPath, ensureElectronSqliteBinding } = require('../../scripts/electron-sqlite-binding.cjs') as {
   electronBinaryPath: () => string | null;
   ensureElectronSqliteBinding: () => string;

@@ -5,13 +5,19 @@ import { PlanPage } from './support/plan-page';
 import { PlansPage } from './support/plans-page';
 import { completeFirstRunProfile } from './support/profile-page';
 
-/** The History of changes rows as [who, role, what changed]. */
-async function historyRows(view: Locator): Promise<string[][]> {
+interface HistoryRow {
+  who: string;
+  role: string;
+  what: string;
+}
+
+/** The History of changes rows, newest first. */
+async function historyRows(view: Locator): Promise<HistoryRow[]> {
   const rows = view.locator('table.history-table tbody tr');
-  const result: string[][] = [];
+  const result: HistoryRow[] = [];
   for (let index = 0; index < (await rows.count()); index += 1) {
-    const cells = rows.nth(index).locator('td');
-    result.push([(await cells.nth(1).innerText()).trim(), (await cells.nth(2).innerText()).trim(), (await cells.nth(3).innerText()).trim()]);
+    const cell = async (column: number) => (await rows.nth(index).locator('td').nth(column).innerText()).trim();
+    result.push({ who: await cell(1), role: await cell(2), what: await cell(3) });
   }
   return result;
 }
@@ -44,18 +50,18 @@ test('the History of changes view says which of two people changed which part, a
     await plan.view.getByRole('button', { name: 'Refresh history' }).click();
     await expect(plan.view.locator('table.history-table tbody tr').first()).toBeVisible();
     const rows = await historyRows(plan.view);
-    const tomRows = rows.filter(([who]) => who.startsWith(staffProfiles.tom.name));
-    const priyaRows = rows.filter(([who]) => who.startsWith(staffProfiles.priya.name));
+    const tomRows = rows.filter(({ who }) => who.startsWith(staffProfiles.tom.name));
+    const priyaRows = rows.filter(({ who }) => who.startsWith(staffProfiles.priya.name));
     expect(tomRows.length).toBeGreaterThan(0);
     expect(priyaRows.length).toBeGreaterThan(0);
     // Each person's edits are in the section they touched, and only theirs.
-    expect(tomRows.every(([, role]) => role === staffProfiles.tom.role)).toBe(true);
-    expect(tomRows.some(([, , what]) => what.includes('Person'))).toBe(true);
-    expect(tomRows.some(([, , what]) => what.includes('About me'))).toBe(false);
-    expect(priyaRows.some(([, , what]) => what.includes('About me'))).toBe(true);
-    expect(priyaRows.some(([, , what]) => what === 'Created the plan')).toBe(true);
+    expect(tomRows.every(({ role }) => role === staffProfiles.tom.role)).toBe(true);
+    expect(tomRows.some(({ what }) => what.includes('Person'))).toBe(true);
+    expect(tomRows.some(({ what }) => what.includes('About me'))).toBe(false);
+    expect(priyaRows.some(({ what }) => what.includes('About me'))).toBe(true);
+    expect(priyaRows.some(({ what }) => what === 'Created the plan')).toBe(true);
     // Newest first: Tom's edit comes before any of Priya's.
-    expect(rows[0]?.[0]).toContain(staffProfiles.tom.name);
+    expect(rows[0]?.who).toContain(staffProfiles.tom.name);
   } finally {
     await host.stop();
   }

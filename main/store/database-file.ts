@@ -50,7 +50,7 @@ export function inspectDataDir(dataDir: string, options: DatabaseOpenOptions = {
   // files next to a foreign database, and "left untouched" means not one byte added.
   const header = readSqliteHeader(file);
   if (header === 'empty') return 'new';
-  checkHeader(file, header);
+  checkHeader(file, headerOrWalTruth(file, header, options));
   return 'existing';
 }
 
@@ -75,6 +75,26 @@ function readSqliteHeader(file: string): SqliteHeader | 'empty' {
   return { userVersion: bytes.readUInt32BE(60), applicationId: bytes.readUInt32BE(68) };
 }
 
+/**
+ * A database whose first session crashed before SQLite checkpointed its WAL can still show
+ * a blank header in the main file (files written before CareHouse set its id before WAL
+ * mode). Only then, and only when a WAL is there to say more, ask SQLite itself.
+ */
+function headerOrWalTruth(file: string, header: SqliteHeader, options: DatabaseOpenOptions): SqliteHeader {
+  if (header.applicationId !== 0 || header.userVersion !== 0 || !existsSync(`${file}-wal`)) return header;
+  const probe = new Database(file, { readonly: true, fileMustExist: true, nativeBinding: options.nativeBinding });
+  try {
+    return {
+      applicationId: probe.pragma('application_id', { simple: true }) as number,
+      userVersion: probe.pragma('user_version', { simple: true }) as number,
+    };
+  } catch (error) {
+    throw new ForeignDataError(`${file} is not a readable CareHouse database (${(error as Error).message}). It was left untouched.`);
+  } finally {
+    probe.close();
+  }
+}
+
 function checkHeader(file: string, header: SqliteHeader): void {
   if (header.applicationId !== CAREHOUSE_APPLICATION_ID) {
     throw new ForeignDataError(`${file} is a database from another program, not CareHouse. It was left untouched.`);
@@ -92,6 +112,9 @@ export function openDatabaseFile(dataDir: string, options: DatabaseOpenOptions =
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const db = new Database(databasePath(dataDir), { nativeBinding: options.nativeBinding });
   try {
+    // Our id goes into the main file's header BEFORE WAL mode, so even a crash before the
+    // first checkpoint leaves a file that says it is CareHouse's.
+    if (state === 'new') db.pragma(`application_id = ${CAREHOUSE_APPLICATION_ID}`);
     db.pragma('journal_mode = WAL');
     // FULL: a commit is on disk (WAL fsynced) before better-sqlite3 returns, so an
     // acknowledged update survives power loss, not only a process crash.
@@ -102,7 +125,6 @@ export function openDatabaseFile(dataDir: string, options: DatabaseOpenOptions =
     // Deleted pages are zeroed, so removed rows do not linger in free space.
     db.pragma('secure_delete = ON');
     db.pragma('busy_timeout = 5000');
-    if (state === 'new') db.pragma(`application_id = ${CAREHOUSE_APPLICATION_ID}`);
     // The header may have been newer in a WAL left by a crash: check what SQLite now sees.
     checkHeader(databasePath(dataDir), {
       applicationId: db.pragma('application_id', { simple: true }) as number,

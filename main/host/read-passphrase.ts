@@ -13,17 +13,21 @@ export class PassphraseUnavailableError extends Error {
 /** Asks on the terminal without echoing what is typed. */
 function promptHidden(question: string): Promise<string> {
   return new Promise((resolve) => {
-    const input = process.stdin;
     const output = process.stderr;
-    const rl = createInterface({ input, output, terminal: true });
+    const rl = createInterface({ input: process.stdin, output, terminal: true });
+    // readline writes the prompt and echoes keys through this method: let the prompt
+    // through, then mute it so the passphrase never appears on screen.
+    let muted = false;
     const writable = rl as unknown as { _writeToOutput: (text: string) => void };
-    output.write(question);
-    writable._writeToOutput = () => undefined;
-    rl.question('', (answer) => {
+    writable._writeToOutput = (text: string) => {
+      if (!muted) output.write(text);
+    };
+    rl.question(question, (answer) => {
       rl.close();
       output.write('\n');
       resolve(answer);
     });
+    muted = true;
   });
 }
 

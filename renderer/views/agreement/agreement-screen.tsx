@@ -1,12 +1,12 @@
-import { useCallback, useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import type * as Y from 'yjs';
-import { CareError, type AgreedVersionSummary, type PlanVersionRef } from '../../../shared/contract';
+import type { AgreedVersionSummary, PlanVersionRef } from '../../../shared/contract';
 import type { CarePlanSnapshot } from '../../../shared/plan';
-import { useCareApi } from '../care-api-context';
 import { AgreePanel } from './agree-panel';
 import { AgreedVersionView } from './agreed-version-view';
 import { shortHash } from './content-hash';
 import { PlanChangesView } from './plan-changes-view';
+import { useAgreedVersions } from './use-agreed-versions';
 
 interface AgreementScreenProps {
   planId: string;
@@ -23,22 +23,9 @@ function agreedByWords(entry: AgreedVersionSummary): string {
 
 /** "Agree and versions": agree this version, the list of agreed versions, and what changed. */
 export function AgreementScreen({ planId, doc, snapshot }: AgreementScreenProps) {
-  const api = useCareApi();
   const id = useId();
-  const [versions, setVersions] = useState<AgreedVersionSummary[] | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
+  const { versions, loadProblem: problem, refresh } = useAgreedVersions(planId);
   const [showing, setShowing] = useState<Showing>({ kind: 'none' });
-
-  const refresh = useCallback(async () => {
-    try {
-      setVersions(await api.listAgreedVersions({ planId }));
-    } catch (error) {
-      setProblem(error instanceof CareError ? error.message : 'The agreed versions could not be loaded.');
-    }
-  }, [api, planId]);
-  useEffect(() => {
-    void refresh();
-  }, [refresh]);
 
   const latest = versions?.filter((entry) => entry.intact).at(-1);
   const close = () => setShowing({ kind: 'none' });

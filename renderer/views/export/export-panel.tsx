@@ -1,12 +1,8 @@
-import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
-import {
-  CareError,
-  LEGAL_BASIS_NEEDED,
-  type AgreedVersionSummary,
-  type ExportLegalBasis,
-} from '../../../shared/contract';
+import { useId, useState, type FormEvent } from 'react';
+import { CareError, LEGAL_BASIS_NEEDED, type ExportLegalBasis } from '../../../shared/contract';
 import type { ExportFormat } from '../../../shared/export/export-formats';
 import type { CarePlanSnapshot } from '../../../shared/plan';
+import { useAgreedVersions } from '../agreement/use-agreed-versions';
 import { useCareApi } from '../care-api-context';
 import { downloadFile } from './download-file';
 
@@ -40,24 +36,14 @@ export function ExportPanel({ planId, snapshot }: ExportPanelProps) {
   const id = useId();
   const [format, setFormat] = useState<ExportFormat>('pdf');
   const [version, setVersion] = useState<string>('draft');
-  const [versions, setVersions] = useState<AgreedVersionSummary[]>([]);
+  const { versions: loaded, loadProblem } = useAgreedVersions(planId);
+  const versions = loaded ?? [];
   const [recipient, setRecipient] = useState('');
   const [legalBasis, setLegalBasis] = useState<ExportLegalBasis | ''>('');
   const [askedForBasis, setAskedForBasis] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
-
-  const refresh = useCallback(async () => {
-    try {
-      setVersions(await api.listAgreedVersions({ planId }));
-    } catch (error) {
-      setProblem(error instanceof CareError ? error.message : 'The agreed versions could not be loaded.');
-    }
-  }, [api, planId]);
-  useEffect(() => {
-    void refresh();
-  }, [refresh]);
 
   const consent = snapshot.consent.status;
   const needsBasis = askedForBasis !== null || consent === 'declined' || consent === 'notYetAsked';
@@ -181,9 +167,9 @@ export function ExportPanel({ planId, snapshot }: ExportPanelProps) {
             {busy ? 'Exporting…' : 'Export'}
           </button>
         </div>
-        {problem ? (
+        {problem ?? loadProblem ? (
           <p className="field__problem" role="alert">
-            {problem}
+            {problem ?? loadProblem}
           </p>
         ) : null}
         {done ? (

@@ -1,6 +1,5 @@
 import * as Y from 'yjs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createHandlers } from '../../../main/services/create-handlers';
 import { dispatchCall } from '../../../main/services/dispatch-call';
 import type { HandlerTable } from '../../../main/services/handler-table';
 import { contentHashOf } from '../../../main/store/agreed-versions';
@@ -16,13 +15,11 @@ import {
   type CarePlanSnapshot,
 } from '../../../shared/plan';
 import { storeContentHash } from '../../support/store-content';
-import { openTestStore, tempDataDir, testActor } from '../../support/temp-store';
+import { testActor } from '../../support/temp-store';
 import { callOk, editAndAppend, loadDoc } from '../trust/support/plan-edits';
 import { scanForPlaintext } from '../trust/support/plaintext-scanner';
+import { agreedWithJill, closeJillExampleStore, JILL, openJillExampleStore } from './support/jill-example-store';
 
-/** Jill's example plan has this fixed id (main/services/demo-service.ts). */
-const JILL = '0e8a1f3c-5b7d-4c2e-9f10-3a6b8d2c1e01';
-const agreedWithJill = { agreedBy: { role: 'the person', name: 'Jill Marsh' }, professionalsPresent: [{ name: 'Priya Nair', role: 'Social worker' }] };
 
 let dataDir: string;
 let store: CareStore;
@@ -30,17 +27,9 @@ let handlers: HandlerTable;
 let doc: Y.Doc;
 
 beforeEach(async () => {
-  dataDir = tempDataDir('carehouse-agree');
-  store = openTestStore(dataDir);
-  handlers = createHandlers(store, { version: 'test' });
-  store.saveProfile(testActor);
-  await callOk(handlers, 'loadExamplePlans', {});
-  doc = await loadDoc(handlers, JILL);
+  ({ dataDir, store, handlers, doc } = await openJillExampleStore('carehouse-agree'));
 });
-afterEach(() => {
-  doc.destroy();
-  store.close();
-});
+afterEach(() => closeJillExampleStore({ store, doc }));
 
 const snapshotOf = (d: Y.Doc): CarePlanSnapshot => readPlanSnapshot(d);
 const edit = (change: (d: Y.Doc) => void) => editAndAppend(handlers, JILL, doc, change);

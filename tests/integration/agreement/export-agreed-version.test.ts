@@ -2,19 +2,17 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type * as Y from 'yjs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createHandlers } from '../../../main/services/create-handlers';
 import { dispatchCall } from '../../../main/services/dispatch-call';
 import type { HandlerTable } from '../../../main/services/handler-table';
 import type { CareStore } from '../../../main/store/care-store';
 import { exportFormats } from '../../../shared/export/export-formats';
 import { updateRecordSection } from '../../../shared/plan';
 import { storeContentHash } from '../../support/store-content';
-import { openTestStore, tempDataDir, TEST_PASSPHRASE, testActor } from '../../support/temp-store';
+import { openTestStore, TEST_PASSPHRASE, testActor } from '../../support/temp-store';
 import { runCli } from '../trust/support/run-cli';
-import { callOk, editAndAppend, loadDoc } from '../trust/support/plan-edits';
+import { callOk, editAndAppend } from '../trust/support/plan-edits';
+import { agreedWithJill, closeJillExampleStore, JILL, openJillExampleStore } from './support/jill-example-store';
 
-const JILL = '0e8a1f3c-5b7d-4c2e-9f10-3a6b8d2c1e01';
-const agreement = { agreedBy: { role: 'the person', name: 'Jill Marsh' }, professionalsPresent: [{ name: 'Priya Nair', role: 'Social worker' }] };
 
 interface ExportedFile {
   fileName: string;
@@ -30,17 +28,9 @@ let handlers: HandlerTable;
 let doc: Y.Doc;
 
 beforeEach(async () => {
-  dataDir = tempDataDir('carehouse-agree-export');
-  store = openTestStore(dataDir);
-  handlers = createHandlers(store, { version: 'test' });
-  store.saveProfile(testActor);
-  await callOk(handlers, 'loadExamplePlans', {});
-  doc = await loadDoc(handlers, JILL);
+  ({ dataDir, store, handlers, doc } = await openJillExampleStore('carehouse-agree-export'));
 });
-afterEach(() => {
-  doc.destroy();
-  store.close();
-});
+afterEach(() => closeJillExampleStore({ store, doc }));
 
 const text = (file: ExportedFile) => Buffer.from(file.base64, 'base64').toString('utf8');
 const exportActions = () =>
@@ -51,7 +41,7 @@ const exportActions = () =>
 
 describe('exporting through the contract', () => {
   it('says which agreed version it is, in the file and its name, for every format', async () => {
-    await callOk(handlers, 'agreePlan', { planId: JILL, ...agreement });
+    await callOk(handlers, 'agreePlan', { planId: JILL, ...agreedWithJill });
     for (const format of exportFormats) {
       const file = await callOk<ExportedFile>(handlers, 'exportPlan', { planId: JILL, version: 1, format });
       expect(file.versionLabel).toMatch(/^Agreed version 1 \(\d{4}-\d{2}-\d{2}\)$/);
@@ -99,7 +89,7 @@ describe('exporting through the contract', () => {
 
 describe('carehouse export --version N', () => {
   it('exports the real agreed version and refuses one that does not exist with exit 2', async () => {
-    await callOk(handlers, 'agreePlan', { planId: JILL, ...agreement });
+    await callOk(handlers, 'agreePlan', { planId: JILL, ...agreedWithJill });
     store.close();
     const outDir = join(dataDir, '..', `${JILL.slice(0, 8)}-out-${Date.now()}`);
     mkdirSync(outDir);

@@ -3,28 +3,25 @@ import type { ChoiceFieldSpec } from '../../../shared/plan';
 import { usePlanEditing } from '../plan/plan-editing-context';
 import { writePlanField } from '../plan/plan-writes';
 import { choiceLabel } from './choice-labels';
-import { describedByFor, FieldFrame } from './field-frame';
-import { useFieldPresence } from './field-presence';
+import { useControlProps } from './control-props';
+import { FieldFrame } from './field-frame';
 import { useFieldInfo, type PlanFieldProps } from './plan-field-props';
 
 /** One of a fixed list (status, life domain...), shown in plain words. */
 export function ChoiceField(props: PlanFieldProps<ChoiceFieldSpec>) {
   const { doc } = usePlanEditing();
-  const presence = useFieldPresence();
   const info = useFieldInfo(props);
   const id = useId();
   const stored = props.owner[props.fieldKey];
   const value = typeof stored === 'string' ? stored : '';
+  const control = useControlProps(id, info.hint, info.problem, info.fieldPath);
   return (
     <FieldFrame id={id} label={info.label} hint={info.hint} problem={info.problem} fieldPath={info.fieldPath}>
       <select
         id={id}
         value={value}
         onChange={(event) => writePlanField(doc, props.ownerPath, props.fieldKey, event.target.value === '' ? null : event.target.value)}
-        aria-invalid={info.problem ? true : undefined}
-        aria-describedby={describedByFor(id, info.hint, info.problem)}
-        onFocus={() => presence.reportFocus(info.fieldPath)}
-        onBlur={() => presence.reportFocus(null)}
+        {...control}
       >
         {props.spec.fallback === null ? <option value="">Not chosen</option> : null}
         {props.spec.values.map((choice) => (

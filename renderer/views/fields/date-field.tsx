@@ -2,14 +2,13 @@ import { useEffect, useId, useState, type ChangeEvent } from 'react';
 import { validateCalendarDate, type DateFieldSpec } from '../../../shared/plan';
 import { usePlanEditing } from '../plan/plan-editing-context';
 import { writePlanField } from '../plan/plan-writes';
-import { describedByFor, FieldFrame } from './field-frame';
-import { useFieldPresence } from './field-presence';
+import { useControlProps } from './control-props';
+import { FieldFrame } from './field-frame';
 import { useFieldInfo, type PlanFieldProps } from './plan-field-props';
 
 /** A calendar date (the browser's date picker); a date that does not exist is refused with a message. */
 export function DateField(props: PlanFieldProps<DateFieldSpec>) {
   const { doc } = usePlanEditing();
-  const presence = useFieldPresence();
   const info = useFieldInfo(props);
   const id = useId();
   const stored = typeof props.owner[props.fieldKey] === 'string' ? (props.owner[props.fieldKey] as string) : '';
@@ -31,6 +30,7 @@ export function DateField(props: PlanFieldProps<DateFieldSpec>) {
   };
 
   const problem = refusal ?? info.problem;
+  const control = useControlProps(id, info.hint, problem, info.fieldPath);
   return (
     <FieldFrame id={id} label={info.label} hint={info.hint} problem={problem} fieldPath={info.fieldPath}>
       <input
@@ -38,10 +38,7 @@ export function DateField(props: PlanFieldProps<DateFieldSpec>) {
         type="date"
         value={value}
         onChange={onChange}
-        aria-invalid={problem ? true : undefined}
-        aria-describedby={describedByFor(id, info.hint, problem)}
-        onFocus={() => presence.reportFocus(info.fieldPath)}
-        onBlur={() => presence.reportFocus(null)}
+        {...control}
       />
     </FieldFrame>
   );

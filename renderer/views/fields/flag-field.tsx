@@ -2,16 +2,16 @@ import { useId } from 'react';
 import type { FlagFieldSpec } from '../../../shared/plan';
 import { usePlanEditing } from '../plan/plan-editing-context';
 import { writePlanField } from '../plan/plan-writes';
-import { describedByFor, FieldFrame } from './field-frame';
-import { useFieldPresence } from './field-presence';
+import { useControlProps } from './control-props';
+import { FieldFrame } from './field-frame';
 import { useFieldInfo, type PlanFieldProps } from './plan-field-props';
 
 /** A yes/no fact ("Keyworker", "Carer"), as a checkbox with its label beside it. */
 export function FlagField(props: PlanFieldProps<FlagFieldSpec>) {
   const { doc } = usePlanEditing();
-  const presence = useFieldPresence();
   const info = useFieldInfo(props);
   const id = useId();
+  const control = useControlProps(id, info.hint, info.problem, info.fieldPath);
   return (
     <FieldFrame id={id} label={info.label} hint={info.hint} problem={info.problem} fieldPath={info.fieldPath} variant="checkbox">
       <input
@@ -19,9 +19,7 @@ export function FlagField(props: PlanFieldProps<FlagFieldSpec>) {
         type="checkbox"
         checked={props.owner[props.fieldKey] === true}
         onChange={(event) => writePlanField(doc, props.ownerPath, props.fieldKey, event.target.checked)}
-        aria-describedby={describedByFor(id, info.hint, info.problem)}
-        onFocus={() => presence.reportFocus(info.fieldPath)}
-        onBlur={() => presence.reportFocus(null)}
+        {...control}
       />
     </FieldFrame>
   );

@@ -2,15 +2,14 @@ import { useEffect, useId, useState, type ChangeEvent } from 'react';
 import type { IntegerFieldSpec } from '../../../shared/plan';
 import { usePlanEditing } from '../plan/plan-editing-context';
 import { writePlanField } from '../plan/plan-writes';
-import { describedByFor, FieldFrame } from './field-frame';
-import { useFieldPresence } from './field-presence';
+import { useControlProps } from './control-props';
+import { FieldFrame } from './field-frame';
 import { parseWholeNumber } from './parse-whole-number';
 import { useFieldInfo, type PlanFieldProps } from './plan-field-props';
 
 /** A whole number in a range (importance 1 to 10); anything else is explained and not stored. */
 export function NumberField(props: PlanFieldProps<IntegerFieldSpec>) {
   const { doc } = usePlanEditing();
-  const presence = useFieldPresence();
   const info = useFieldInfo(props);
   const id = useId();
   const storedValue = props.owner[props.fieldKey];
@@ -35,6 +34,7 @@ export function NumberField(props: PlanFieldProps<IntegerFieldSpec>) {
   };
 
   const problem = refusal ?? info.problem;
+  const control = useControlProps(id, info.hint, problem, info.fieldPath);
   return (
     <FieldFrame id={id} label={info.label} hint={info.hint} problem={problem} fieldPath={info.fieldPath}>
       <input
@@ -44,10 +44,7 @@ export function NumberField(props: PlanFieldProps<IntegerFieldSpec>) {
         className="input--short"
         value={value}
         onChange={onChange}
-        aria-invalid={problem ? true : undefined}
-        aria-describedby={describedByFor(id, info.hint, problem)}
-        onFocus={() => presence.reportFocus(info.fieldPath)}
-        onBlur={() => presence.reportFocus(null)}
+        {...control}
       />
     </FieldFrame>
   );

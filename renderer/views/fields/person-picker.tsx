@@ -2,29 +2,26 @@ import { useId } from 'react';
 import { isPersonRef, type PersonRefFieldSpec } from '../../../shared/plan';
 import { usePlanEditing } from '../plan/plan-editing-context';
 import { writePlanField } from '../plan/plan-writes';
-import { describedByFor, FieldFrame } from './field-frame';
-import { useFieldPresence } from './field-presence';
+import { useControlProps } from './control-props';
+import { FieldFrame } from './field-frame';
 import { decodePersonRef, encodePersonRef, personRefOptions } from './person-ref-options';
 import { useFieldInfo, type PlanFieldProps } from './plan-field-props';
 
 /** "Who": the person, someone in the care team, or a carer / family member. */
 export function PersonPicker(props: PlanFieldProps<PersonRefFieldSpec>) {
   const { doc, snapshot } = usePlanEditing();
-  const presence = useFieldPresence();
   const info = useFieldInfo(props);
   const id = useId();
   const stored = props.owner[props.fieldKey];
   const current = isPersonRef(stored) ? stored : null;
+  const control = useControlProps(id, info.hint, info.problem, info.fieldPath);
   return (
     <FieldFrame id={id} label={info.label} hint={info.hint} problem={info.problem} fieldPath={info.fieldPath}>
       <select
         id={id}
         value={encodePersonRef(current)}
         onChange={(event) => writePlanField(doc, props.ownerPath, props.fieldKey, decodePersonRef(event.target.value))}
-        aria-invalid={info.problem ? true : undefined}
-        aria-describedby={describedByFor(id, info.hint, info.problem)}
-        onFocus={() => presence.reportFocus(info.fieldPath)}
-        onBlur={() => presence.reportFocus(null)}
+        {...control}
       >
         <option value="">Not chosen</option>
         {personRefOptions(snapshot, current).map((group) =>

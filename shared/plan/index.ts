@@ -37,3 +37,4 @@ export { houseCompleteness, housePartTitles, type HousePartCompleteness, type Co
 export { isPersonRef, samePersonRef } from './person-ref';
 export { newItemId, isItemId } from './new-item-id';
 export { buildExamplePlan, examplePlanSnapshot, examplePlanNames, type ExamplePlanName, type ExamplePlanOptions } from './examples/build-example-plan';
+export { carriedForwardActions, type CarriedForwardAction } from './carried-forward-actions';

@@ -1,3 +1,4 @@
+import { CarriedForwardActions } from './carried-forward-actions';
 import { CollectionList } from './collection-list';
 import { SectionScreen } from './section-screen';
 
@@ -8,6 +9,7 @@ export function MeetingsSection() {
       intro="Records of case conferences and reviews: who came, what was discussed and what was decided."
       sections={['meetings']}
     >
+      <CarriedForwardActions />
       <CollectionList section="meetings" />
     </SectionScreen>
   );

@@ -3,9 +3,8 @@ import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { freshDataDir, startBrowserHost } from './support/browser-host-process';
 import { PlanPage } from './support/plan-page';
-import { PlansPage } from './support/plans-page';
-import { completeFirstRunProfile } from './support/profile-page';
 import { jillMarsh, staffProfiles } from './support/personal-data-samples';
+import { openJillExampleAsPriya } from './support/jill-example';
 
 /** Presses Export and returns the downloaded file's name and bytes. */
 async function exportAs(page: Page, formatLabel: string): Promise<{ name: string; bytes: Buffer }> {
@@ -22,12 +21,7 @@ async function exportAs(page: Page, formatLabel: string): Promise<{ name: string
 test("Jill's plan is agreed in the UI, then exported in each of the five formats from the UI", async ({ page }) => {
   const host = await startBrowserHost(freshDataDir('agree-export'));
   try {
-    await page.goto(host.url);
-    await completeFirstRunProfile(page, staffProfiles.priya);
-    const plans = new PlansPage(page);
-    await plans.loadExamplePlans();
-    await plans.open('Jill Marsh (example)');
-    const plan = new PlanPage(page);
+    const plan = await openJillExampleAsPriya(page, host.url);
 
     // Agree this version.
     await plan.openSection('Agree and versions', 'Agree this version');

@@ -1,19 +1,11 @@
 import { expect, test } from '@playwright/test';
 import { freshDataDir, startBrowserHost } from './support/browser-host-process';
-import { staffProfiles } from './support/personal-data-samples';
-import { PlanPage } from './support/plan-page';
-import { PlansPage } from './support/plans-page';
-import { completeFirstRunProfile } from './support/profile-page';
+import { openJillExampleAsPriya } from './support/jill-example';
 
 test('open actions carry over to the next meeting by themselves, and leave once done', async ({ page }) => {
   const host = await startBrowserHost(freshDataDir('carried-forward'));
   try {
-    await page.goto(host.url);
-    await completeFirstRunProfile(page, staffProfiles.priya);
-    const plans = new PlansPage(page);
-    await plans.loadExamplePlans();
-    await plans.open('Jill Marsh (example)');
-    const plan = new PlanPage(page);
+    const plan = await openJillExampleAsPriya(page, host.url);
 
     await plan.openSection('Meetings');
     const carried = plan.view.locator('[data-carried-forward] tbody tr');

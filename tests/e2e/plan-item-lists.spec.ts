@@ -1,19 +1,12 @@
 import { expect, test } from '@playwright/test';
 import { freshDataDir, startBrowserHost } from './support/browser-host-process';
-import { PlanPage } from './support/plan-page';
-import { PlansPage } from './support/plans-page';
-import { completeFirstRunProfile } from './support/profile-page';
 import { staffProfiles } from './support/personal-data-samples';
+import { openJillExampleAsPriya } from './support/jill-example';
 
 test('items move with the keyboard, and a removed item is listed under Removed items and can be restored', async ({ page }) => {
   const host = await startBrowserHost(freshDataDir('item-lists'));
   try {
-    await page.goto(host.url);
-    await completeFirstRunProfile(page, staffProfiles.priya);
-    const plans = new PlansPage(page);
-    await plans.loadExamplePlans();
-    await plans.open('Jill Marsh (example)');
-    const plan = new PlanPage(page);
+    const plan = await openJillExampleAsPriya(page, host.url);
     await plan.openSection('Goals');
     const first = 'Get to lunch club every Tuesday without being exhausted';
     const second = 'Feel safe moving around my house';

@@ -22,7 +22,10 @@ const riskAssessment = z
 const evidenceItem = z
   .object({
     control: z.string().regex(/^D[1-9][0-9]*$/, { message: 'control must name a design control: D1, D2, …' }),
-    file: z.string().regex(/^tests\/[A-Za-z0-9_./-]+\.(test|spec)\.ts$/, { message: 'file must be a test file under tests/, ending .test.ts or .spec.ts' }),
+    file: z
+      .string()
+      .regex(/^tests\/[A-Za-z0-9_./-]+\.(test|spec)\.ts$/, { message: 'file must be a test file under tests/, ending .test.ts or .spec.ts' })
+      .refine((path) => !path.split('/').includes('..'), { message: 'file must not leave tests/ with ..' }),
     test: text,
   })
   .strict();

@@ -24,10 +24,10 @@ export function riskLevel(likelihood: Likelihood, severity: Severity): RiskLevel
   return level;
 }
 
-/** What each level demands (the wording of the risk management plan). */
+/** Short names of the levels, as in the risk management plan's "What each level demands". */
 export const riskLevelMeaning: Record<RiskLevel, string> = {
   1: 'Acceptable',
-  2: 'Acceptable where further reduction is impractical',
+  2: 'Tolerable',
   3: 'Undesirable',
   4: 'Unacceptable',
   5: 'Unacceptable',

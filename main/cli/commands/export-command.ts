@@ -25,7 +25,7 @@ function parseVersion(value: string | undefined): number | null {
 
 export const exportCommand: CliCommand = {
   name: 'export',
-  usage: `carehouse export --data-dir DIR --plan ID [--version N] --format ${exportFormats.join('|')} --out FILE [--recipient NAME] [--legal-basis ${basesWithoutConsent.join('|')}]`,
+  usage: `carehouse export --data-dir DIR --plan ID [--version N] --format ${exportFormats.join('|')} --out FILE [--force] [--recipient NAME] [--legal-basis ${basesWithoutConsent.join('|')}]`,
   summary: 'export a plan (the draft, or agreed version N) to a file',
   async run(args, io) {
     const { values } = parseFlags(args, {
@@ -36,6 +36,7 @@ export const exportCommand: CliCommand = {
       out: { type: 'string' },
       recipient: { type: 'string' },
       'legal-basis': { type: 'string' },
+      force: { type: 'boolean' },
     });
     const dataDir = values['data-dir'];
     const planId = values.plan;
@@ -54,6 +55,10 @@ export const exportCommand: CliCommand = {
     if (!existsSync(dataDir) || !statSync(dataDir).isDirectory()) throw new UsageError(`--data-dir ${dataDir} is not a folder`);
     const target = resolve(out);
     if (!existsSync(dirname(target))) throw new UsageError(`The folder for --out (${dirname(target)}) does not exist`);
+    // Like backup, never replace a file by surprise: it may be the last copy someone handed out.
+    if (existsSync(target) && values.force !== true) {
+      throw new UsageError(`${out} already exists. Choose another --out, or add --force to replace it. Nothing was written.`);
+    }
 
     const store = await openNodeStore(dataDir);
     try {

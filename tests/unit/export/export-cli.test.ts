@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ICAL from 'ical.js';
@@ -90,5 +90,25 @@ describe('carehouse export', () => {
     expect(result.stderr).toMatch(message);
     expect(existsSync(out)).toBe(false);
     expect(readdirSync(outDir)).toEqual(before);
+  });
+
+  it('refuses to export onto an existing file (exit 2, file byte-identical), and replaces it with --force', async () => {
+    const out = join(outDir, 'handed-out.csv');
+    const original = Buffer.from('the copy Jill was given on Monday\r\n', 'utf8');
+    writeFileSync(out, original);
+    const before = readdirSync(outDir);
+
+    const refused = await run([...base(), '--format', 'csv', '--out', out]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/already exists.*--force.*Nothing was written/);
+    expect(readFileSync(out).equals(original)).toBe(true);
+    expect(readdirSync(outDir)).toEqual(before);
+
+    // Positive control: the same command with --force does write there.
+    const forced = await run([...base(), '--format', 'csv', '--out', out, '--force']);
+    expect(forced.code).toBe(0);
+    const replaced = readFileSync(out);
+    expect(replaced.equals(original)).toBe(false);
+    expect(replaced.toString('utf8')).toContain('DRAFT — not agreed');
   });
 });

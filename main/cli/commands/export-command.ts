@@ -25,7 +25,7 @@ function parseVersion(value: string | undefined): number | null {
 
 export const exportCommand: CliCommand = {
   name: 'export',
-  usage: `carehouse export --data-dir DIR --plan ID [--version N] --format ${exportFormats.join('|')} --out FILE [--force] [--recipient NAME] [--legal-basis ${basesWithoutConsent.join('|')}]`,
+  usage: `carehouse export --data-dir DIR --plan ID [--version N] --format ${exportFormats.join('|')} --out FILE [--force] [--ics-todos] [--recipient NAME] [--legal-basis ${basesWithoutConsent.join('|')}]`,
   summary: 'export a plan (the draft, or agreed version N) to a file',
   async run(args, io) {
     const { values } = parseFlags(args, {
@@ -37,6 +37,7 @@ export const exportCommand: CliCommand = {
       recipient: { type: 'string' },
       'legal-basis': { type: 'string' },
       force: { type: 'boolean' },
+      'ics-todos': { type: 'boolean' },
     });
     const dataDir = values['data-dir'];
     const planId = values.plan;
@@ -47,6 +48,7 @@ export const exportCommand: CliCommand = {
     if (!format) throw new UsageError('--format is required');
     if (!isExportFormat(format)) throw new UsageError(`--format must be one of ${exportFormats.join(', ')}, not "${format}"`);
     if (!out) throw new UsageError('--out is required');
+    if (values['ics-todos'] === true && format !== 'ics') throw new UsageError('--ics-todos only applies to --format ics');
     const versionNumber = parseVersion(values.version);
     const legalBasis = values['legal-basis'];
     if (legalBasis !== undefined && !(basesWithoutConsent as readonly string[]).includes(legalBasis)) {
@@ -85,7 +87,7 @@ export const exportCommand: CliCommand = {
           generatedAt: new Date().toISOString(),
           planId,
           recipient: values.recipient ?? null,
-        });
+        }, { calendarTodos: values['ics-todos'] === true });
       } catch (error) {
         if (error instanceof SharingRefusedError) throw new UsageError(error.message);
         throw error;

@@ -60,7 +60,7 @@ const base = () => ['export', '--data-dir', dataDir, '--plan', planId];
 describe('carehouse export', () => {
   it.each([
     ['csv', (bytes: Buffer) => expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf])],
-    ['ics', (bytes: Buffer) => expect(new ICAL.Component(ICAL.parse(bytes.toString('utf8'))).getAllSubcomponents('vtodo').length).toBe(5)],
+    ['ics', (bytes: Buffer) => expect(new ICAL.Component(ICAL.parse(bytes.toString('utf8'))).getAllSubcomponents('vevent').length).toBe(6)],
     ['fhir', (bytes: Buffer) => expect(JSON.parse(bytes.toString('utf8')).resourceType).toBe('Bundle')],
     ['md', (bytes: Buffer) => expect(bytes.toString('utf8')).toContain('# Personalised care and support plan: Jill Marsh')],
     ['pdf', (bytes: Buffer) => expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-')],

@@ -186,13 +186,28 @@ export class PdfTextEngine {
   draw(laid: LaidText, x: number, top: number, options: DrawOptions): number {
     let y = top;
     const pitch = lineHeight(laid.size);
-    for (const line of laid.lines) {
+    laid.lines.forEach((line, index) => {
       if (options.newPage && y + pitch > options.bottom) y = options.newPage();
       const left = line.rightToLeft ? x + laid.width - line.width : x;
-      this.drawLine(laid, line, left, y + laid.size * BASELINE, options.color);
+      const baseline = y + laid.size * BASELINE;
+      this.drawLine(laid, line, left, baseline, options.color);
+      // An unseen space where a line wraps, so text read out or copied from the PDF keeps
+      // "Tuesday lunch" as two words rather than "Tuesdaylunch".
+      if (index < laid.lines.length - 1) this.drawWrapSpace(laid, line.rightToLeft ? left - this.unitWidth(this.wrapFace(laid), ' ') * laid.size : left + line.width, baseline);
       y += pitch;
-    }
+    });
     return y;
+  }
+
+  private wrapFace(laid: LaidText): FontFace {
+    const face = fontChains[laid.weight][0];
+    if (!face) throw new Error('No fonts to draw with');
+    return face;
+  }
+
+  private drawWrapSpace(laid: LaidText, x: number, baseline: number): void {
+    this.doc.font(this.wrapFace(laid).key).fontSize(laid.size);
+    this.doc.text(' ', x, baseline, { lineBreak: false, baseline: 'alphabetic' });
   }
 
   private itemsOf(laid: LaidText, line: Line): Item[] {

@@ -81,11 +81,11 @@ class PdfRenderer {
         const where = (detail = ''): string => [section, heading, detail].filter(Boolean).map(shortened).join(' › ');
         switch (block.kind) {
           case 'heading':
-            check(block.text, 'bold', where());
             if (block.level === 1) {
               section = block.text;
               heading = '';
             } else heading = block.text;
+            check(block.text, 'bold', where());
             break;
           case 'paragraph':
             check(block.text, block.strong ? 'bold' : 'regular', where());

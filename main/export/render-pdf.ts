@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import PDFDocument from 'pdfkit';
 import type { HousePicturePart, PdfBlock, PdfDocumentModel, PdfPage } from '../../shared/export/pdf-document-model';
 import { fontDirectory } from './pdf-text/font-directory';
@@ -396,8 +395,10 @@ export function renderPdf(model: PdfDocumentModel): Promise<Uint8Array> {
     tagged: true,
     lang: model.lang,
     displayTitle: true,
-    // An embedded default, so no unembedded built-in font is ever referenced.
-    font: join(directory, 'NotoSans-Regular.ttf'),
+    // No default font: pdfkit would otherwise load Helvetica (not embedded). Every text is
+    // drawn by the engine, which always names its embedded font first. (@types/pdfkit does
+    // not list null, which pdfkit 0.20 accepts for exactly this.)
+    font: null as unknown as string,
     info: { Title: model.title, Author: model.author, Subject: model.subject, Creator: 'CareHouse', CreationDate: created, ModDate: created },
   });
   const chunks: Uint8Array[] = [];

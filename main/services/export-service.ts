@@ -3,6 +3,7 @@ import type { ExportFormat } from '../../shared/export/export-formats';
 import { SharingRefusedError } from '../../shared/export/sharing-limits';
 import type { ConsentStatus } from '../../shared/plan';
 import { exportPlan } from '../export/export-plan';
+import { UndrawableTextError } from '../export/pdf-text/undrawable-text-error';
 import { ExportSourceError, loadPlanForExport } from '../export/load-plan-for-export';
 import type { CareStore } from '../store/care-store';
 import { PlanNotFoundError } from '../store/plan-records';
@@ -54,6 +55,7 @@ export function createExportHandlers(store: CareStore): HandlerSlice<'exportPlan
         });
       } catch (error) {
         if (error instanceof SharingRefusedError) throw new CareError('refused', error.message);
+        if (error instanceof UndrawableTextError) throw new CareError('refused', error.message);
         throw error;
       }
       if (file.bytes.byteLength > EXPORT_MAX_BYTES) {

@@ -5,6 +5,7 @@ import { SharingRefusedError } from '../../../shared/export/sharing-limits';
 import type { ExportLegalBasis } from '../../../shared/contract/export-calls';
 import { sharingLegalBases } from '../../../shared/plan/plan-snapshot';
 import { exportPlan } from '../../export/export-plan';
+import { UndrawableTextError } from '../../export/pdf-text/undrawable-text-error';
 import { ExportSourceError, loadPlanForExport } from '../../export/load-plan-for-export';
 import { writeFileAtomically } from '../../export/write-file-atomically';
 import { openNodeStore } from '../../host/open-node-store';
@@ -90,6 +91,7 @@ export const exportCommand: CliCommand = {
         }, { calendarTodos: values['ics-todos'] === true });
       } catch (error) {
         if (error instanceof SharingRefusedError) throw new UsageError(error.message);
+        if (error instanceof UndrawableTextError) throw new UsageError(error.message);
         throw error;
       }
       writeFileAtomically(target, file.bytes);

@@ -1,10 +1,23 @@
 import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { createRequire } from 'node:module';
+import { dirname, join, sep } from 'node:path';
+
+/** Two folders above the installed pdfkit is the project (or app) root, wherever the code was bundled to. */
+function besidePdfkit(): string | null {
+  try {
+    let dir = dirname(createRequire(__filename).resolve('pdfkit'));
+    while (dirname(dir) !== dir && !dir.endsWith(`${sep}node_modules${sep}pdfkit`)) dir = dirname(dir);
+    return join(dir, '..', '..', 'resources', 'fonts');
+  } catch {
+    return null;
+  }
+}
 
 /**
- * Where resources/fonts is: next to the sources (tests, `npm start`), two levels above the
- * built bundle (dist/main/*.cjs), or in a packaged app's resources folder. Walks up from
- * this file rather than trusting the working directory, so the CLI works from anywhere.
+ * Where resources/fonts is: above this file (tests, `npm start`, dist/main/*.cjs), beside
+ * the pdfkit that renders the PDF (a bundle in another folder, the packaged app, where
+ * electron-builder.yml ships resources/fonts), or in a packaged app's resources folder.
+ * Never the working directory, so the CLI works from anywhere.
  */
 export function fontDirectory(): string {
   const candidates: string[] = [];
@@ -13,6 +26,8 @@ export function fontDirectory(): string {
     candidates.push(join(dir, 'resources', 'fonts'));
     dir = dirname(dir);
   }
+  const pdfkit = besidePdfkit();
+  if (pdfkit) candidates.push(pdfkit);
   const packaged = (process as NodeJS.Process & { resourcesPath?: string }).resourcesPath;
   if (packaged) candidates.push(join(packaged, 'fonts'));
   const found = candidates.find((candidate) => existsSync(join(candidate, 'NotoSans-Regular.ttf')));

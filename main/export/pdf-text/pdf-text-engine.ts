@@ -9,6 +9,8 @@ type Doc = PDFKit.PDFDocument;
 const LINE_HEIGHT = 1.45;
 const BASELINE = 1.08;
 
+const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
+
 export function lineHeight(size: number): number {
   return size * LINE_HEIGHT;
 }
@@ -168,10 +170,9 @@ export class PdfTextEngine {
 
   /** Pushes full lines of one overlong word; returns where its last (partial) line starts. */
   private splitLongWord(shaped: Shaped, start: number, end: number, maxUnits: number, rightToLeft: boolean, lines: Line[]): number {
-    const segmenter = new Intl.Segmenter('en', { granularity: 'grapheme' });
     let lineStart = start;
     let lastFit = start;
-    for (const { index, segment } of segmenter.segment(shaped.segmented.text.slice(start, end))) {
+    for (const { index, segment } of graphemes.segment(shaped.segmented.text.slice(start, end))) {
       const clusterEnd = start + index + segment.length;
       if (this.rangeWidth(shaped, lineStart, clusterEnd) > maxUnits && lastFit > lineStart) {
         lines.push({ start: lineStart, end: lastFit, width: this.rangeWidth(shaped, lineStart, lastFit), rightToLeft });
@@ -249,7 +250,7 @@ export class PdfTextEngine {
         this.drawRightToLeftWords(drawn, item.run.face, laid.size, x + width, put);
       } else if (item.level % 2 === 1) {
         // Neutrals (spaces, brackets) inside right-to-left text: reversed, brackets mirrored.
-        const reversed = [...new Intl.Segmenter('en', { granularity: 'grapheme' }).segment(drawn)].map(({ segment }) => [...segment].map(mirrored).join('')).reverse().join('');
+        const reversed = [...graphemes.segment(drawn)].map(({ segment }) => [...segment].map(mirrored).join('')).reverse().join('');
         put(reversed, x);
       } else if (needsActualText(item.run.face.script)) {
         withActualText(this.doc, logical, () => put(drawn, x));

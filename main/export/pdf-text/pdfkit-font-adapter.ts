@@ -7,8 +7,9 @@ type Doc = PDFKit.PDFDocument;
 
 /**
  * The only place that reaches inside pdfkit 0.20 (pinned in package.json; the shape is
- * checked by tests/unit/export/pdfkit-font-adapter.test.ts). Three things pdfkit does not
- * offer through its API:
+ * checked at run time by currentFont and by tests/unit/export/pdf-text-runs.test.ts). What
+ * pdfkit does not offer through its API:
+ * - sharing one parsed font between documents (see parsedFonts);
  * - asking a font whether it has a glyph for a character (fontkit's hasGlyphForCodePoint),
  *   to choose a font per run of text instead of printing "?";
  * - ToUnicode for right-to-left ligatures: fontkit gives a ligature's characters in reading
@@ -28,18 +29,20 @@ interface FontkitRun {
 interface FontkitFont {
   hasGlyphForCodePoint(codePoint: number): boolean;
   layout(...args: unknown[]): FontkitRun;
+  createSubset(): unknown;
 }
 interface EmbeddedFont {
   /** Resource name on the page, e.g. "F3". */
   id: string;
   font: FontkitFont;
+  subset: unknown;
   ascender: number;
   descender: number;
 }
 
 function currentFont(doc: Doc): EmbeddedFont {
   const font = (doc as unknown as { _font?: unknown })._font as Partial<EmbeddedFont> | undefined;
-  if (!font || typeof font.font?.hasGlyphForCodePoint !== 'function' || typeof font.font.layout !== 'function' || typeof font.ascender !== 'number') {
+  if (!font || typeof font.font?.hasGlyphForCodePoint !== 'function' || typeof font.font.layout !== 'function' || typeof font.font.createSubset !== 'function' || !('subset' in font)) {
     throw new Error('pdfkit no longer exposes an embedded font as expected (doc._font.font): check main/export/pdf-text/pdfkit-font-adapter.ts');
   }
   return font as EmbeddedFont;
@@ -74,6 +77,12 @@ export interface FontHandle {
 
 /** Font files read once per process: every export embeds from the same bytes. */
 const fileCache = new Map<string, Buffer>();
+/**
+ * Parsed fonts shared by every document of the process. fontkit decodes its tables (and the
+ * shaping tables of a font like Noto Sans are large) on first use; parsing them again for
+ * every export was most of an export's time. Each document still gets its own subset.
+ */
+const parsedFonts = new Map<string, FontkitFont>();
 
 function fontBytes(path: string): Buffer {
   let bytes = fileCache.get(path);
@@ -99,6 +108,16 @@ export function registerFonts(doc: Doc, faces: readonly FontFace[], directory: s
         const previous = (doc as unknown as { _font?: unknown })._font;
         doc.font(face.key);
         embedded = currentFont(doc);
+        // pdfkit hands back an already open font with the same PostScript name (bold text
+        // borrowing the regular symbols) without remembering it under this key, and would
+        // then parse the file again on every doc.font(key): remember it.
+        (doc as unknown as { _fontFamilies: Record<string, unknown> })._fontFamilies[face.key] = embedded;
+        const parsed = parsedFonts.get(face.file);
+        if (!parsed) parsedFonts.set(face.file, embedded.font);
+        else if (embedded.font !== parsed) {
+          embedded.font = parsed;
+          embedded.subset = parsed.createSubset();
+        }
         if (isRightToLeft(face.script)) storeLigaturesInVisualOrder(embedded.font);
         // Opening a face must not change the font of whatever is drawn next.
         (doc as unknown as { _font?: unknown })._font = previous;

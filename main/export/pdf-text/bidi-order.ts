@@ -12,8 +12,17 @@ export interface BidiLevels {
   paragraphLevel(offset: number): number;
 }
 
+/** Letters of the document's own left-to-right scripts. */
+const LEFT_TO_RIGHT_LETTER = /[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}]/u;
+
+/**
+ * The document is English, so a text with any left-to-right letters in it reads left to
+ * right ("ليلى حداد (Daughter)" keeps "(Daughter)" after the name, on the left margin); a
+ * text written wholly in Arabic or Urdu takes its direction from its first letter (UAX #9
+ * P2-P3) and is set right to left, aligned right.
+ */
 export function bidiLevels(text: string): BidiLevels {
-  const { levels, paragraphs } = bidi.getEmbeddingLevels(text);
+  const { levels, paragraphs } = bidi.getEmbeddingLevels(text, LEFT_TO_RIGHT_LETTER.test(text) ? 'ltr' : undefined);
   return {
     levels,
     paragraphLevel(offset) {

@@ -31,8 +31,6 @@ const segmenter = new Intl.Segmenter('en', { granularity: 'grapheme' });
  * glyphs (see drawnText) rather than drawn as a box.
  */
 const INVISIBLE = /^[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufe00-\ufe0f]$/u;
-/** Characters that belong to no one script (spaces, punctuation, digits, combining marks). */
-const SHARED = /^[\p{Script=Common}\p{Script=Inherited}]/u;
 
 function covers(handle: FontHandle, cluster: string): boolean {
   for (const char of cluster) {
@@ -49,27 +47,38 @@ function hex(char: string): string {
 /**
  * Splits text into runs, each drawn by the first face of the chain that has every
  * character of a grapheme cluster (so a letter and its accents or vowel signs never split
- * across fonts). Spaces, punctuation and digits stay in the face already in use when it has
- * them, so "محمد علی" stays one Arabic run. An emoji no face has is written as its name;
- * anything else no face has is reported, never drawn as "?".
+ * across fonts). An emoji no face has is written as its name; anything else no face has is
+ * reported, never drawn as "?".
  */
 export function segmentText(text: string, chain: readonly FontHandle[], fontDirectory: string): SegmentedText {
   const runs: TextRun[] = [];
   const undrawable: UndrawableCharacter[] = [];
   const fallback = chain[0];
   if (!fallback) throw new Error('No fonts to draw with');
-  let current: FontHandle | null = null;
-  for (const { segment, index } of segmenter.segment(text)) {
+  const clusters = [...segmenter.segment(text)];
+  const faceOf = (cluster: string): FontHandle | undefined => chain.find((candidate) => covers(candidate, cluster));
+  clusters.forEach(({ segment, index }, position) => {
     const end = index + segment.length;
-    if (segment === '\n' || segment === '\r\n') {
-      // A line break is never drawn (lines are cut there), and the next line picks its own face.
-      current = null;
-      continue;
+    if (segment === '\n' || segment === '\r\n') return; // never drawn: lines are cut there
+    // Spaces, punctuation and digits come from the first face that has them (Latin), so a
+    // bracket after an Arabic name is the document's bracket and bidi puts it in its place;
+    // what Latin lacks (the Arabic comma) comes from the script's face. A space between two
+    // words of one script stays in that script's run, so "রহিমা বেগম" is one run, shaped and
+    // spelled out (ActualText) as one name.
+    let handle = faceOf(segment);
+    const previous = runs.at(-1);
+    if (segment === ' ' && previous && previous.end === index && previous.drawnAs === undefined && previous.face.script !== 'latin') {
+      let next = position + 1;
+      while (clusters[next]?.segment === ' ') next += 1;
+      const following = clusters[next];
+      const sameScript = following ? faceOf(following.segment)?.face === previous.face : false;
+      const keep = sameScript ? chain.find((candidate) => candidate.face === previous.face) : undefined;
+      if (keep && covers(keep, segment)) handle = keep;
     }
-    let handle: FontHandle | undefined;
-    if (current !== null && SHARED.test(segment) && covers(current, segment)) handle = current;
-    handle ??= chain.find((candidate) => covers(candidate, segment));
-    if (handle === undefined && [...segment].every((char) => INVISIBLE.test(char))) handle = current ?? fallback;
+    if (handle === undefined && [...segment].every((char) => INVISIBLE.test(char))) {
+      // A lone joiner or mark with nothing to join: nothing to draw, nothing to report.
+      return;
+    }
     if (handle === undefined) {
       const words = isEmojiCluster(segment) ? emojiAsWords(segment, fontDirectory) : null;
       if (words !== null) {
@@ -80,14 +89,12 @@ export function segmentText(text: string, chain: readonly FontHandle[], fontDire
         }
         runs.push({ start: index, end, face: fallback.face });
       }
-      current = null;
-      continue;
+      return;
     }
     const last = runs.at(-1);
     if (last && last.face === handle.face && last.drawnAs === undefined && last.end === index) last.end = end;
     else runs.push({ start: index, end, face: handle.face });
-    current = handle;
-  }
+  });
   return { text, runs, undrawable };
 }
 

@@ -19,26 +19,31 @@ function runsOf(text: string): Array<[string, string, string?]> {
 }
 
 describe('choosing a font per run of text', () => {
-  it('gives each script its own font, keeping spaces inside an Arabic name in the Arabic run', () => {
-    const runs = runsOf('Who: محمد علی خان and রহিমা বেগম, ਹਰਪ੍ਰੀਤ, પ્રિયા, अनीता, Ελένη, Ольга, Gwŵyn');
-    // Punctuation and spaces stay with the font in use when it has them (one run, one shaping).
+  it('gives each script its own font; punctuation and spaces between scripts the Latin font (bidi places them)', () => {
+    const runs = runsOf('Who: محمد علی خان and রহিমা বেগম, ਹਰਪ੍ਰੀਤ, પ્રિયા, अनीता, Ελένη, Ольга, Gwŵyn (friend)');
     expect(runs).toEqual([
       ['Who: ', 'latin'],
-      ['محمد علی خان ', 'arabic'],
-      ['and ', 'latin'],
-      ['রহিমা বেগম, ', 'bengali'],
-      ['ਹਰਪ੍ਰੀਤ, ', 'gurmukhi'],
-      ['પ્રિયા, ', 'gujarati'],
-      ['अनीता, ', 'devanagari'],
-      ['Ελένη, Ольга, Gwŵyn', 'latin'],
+      // A space between two words of one script stays in that script's run.
+      ['محمد علی خان', 'arabic'],
+      [' and ', 'latin'],
+      ['রহিমা বেগম', 'bengali'],
+      [', ', 'latin'],
+      ['ਹਰਪ੍ਰੀਤ', 'gurmukhi'],
+      [', ', 'latin'],
+      ['પ્રિયા', 'gujarati'],
+      [', ', 'latin'],
+      ['अनीता', 'devanagari'],
+      [', Ελένη, Ольга, Gwŵyn (friend)', 'latin'],
     ]);
+    // What the Latin font lacks (the Arabic comma) comes from the script's own font.
+    expect(runsOf('علی، خان').map(([, script]) => script)).toEqual(['arabic']);
   });
 
   it('never splits a letter from its marks: a Bengali vowel sign and a Latin combining accent stay with their letter', () => {
     const runs = runsOf('রহিমা e\u0301');
     expect(runs).toEqual([
-      ['রহিমা ', 'bengali'],
-      ['e\u0301', 'latin'],
+      ['রহিমা', 'bengali'],
+      [' e\u0301', 'latin'],
     ]);
   });
 

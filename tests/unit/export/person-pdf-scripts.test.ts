@@ -7,7 +7,7 @@ import { buildPdfModel } from '../../../shared/export/pdf-model';
 import { renderPdf } from '../../../main/export/render-pdf';
 import { UndrawableTextError } from '../../../main/export/pdf-text/undrawable-text-error';
 import { agreedContext } from './export-contexts';
-import { EMOJI_GOAL, mixedScriptNames, mixedScriptPlan } from './fixtures/mixed-script-plan';
+import { EMOJI_GOAL, mixedScriptNames, mixedScriptPlan, URDU_STRENGTH } from './fixtures/mixed-script-plan';
 import { jillPlan } from './fixtures/jill-plan';
 
 /**
@@ -60,6 +60,40 @@ describe('a plan with names in many scripts, as a PDF', () => {
       const positions = words.map(xOf);
       for (let index = 1; index < positions.length; index++) expect(positions[index]!).toBeLessThan(positions[index - 1]!);
     }
+  });
+
+  it('sets a sentence written wholly in Urdu right to left against the right margin, and reads it back in order', () => {
+    expect(pdfText(path)).toContain(URDU_STRENGTH);
+    const bbox = pdfText(path, '-bbox');
+    const lastWord = [...URDU_STRENGTH.split(' ').at(-1)!].reverse().join('');
+    const match = new RegExp(`<word xMin="([\\d.]+)" yMin="[\\d.]+" xMax="([\\d.]+)"[^>]*>${[...URDU_STRENGTH.split(' ')[0]!].reverse().join('')}</word>`).exec(bbox);
+    expect(match, 'first word of the sentence').not.toBeNull();
+    // The first word read is at the right margin (595.28 - 56), not the left (56).
+    expect(Number(match![2])).toBeGreaterThan(595.28 - 56 - 2);
+    expect(lastWord.length).toBeGreaterThan(0);
+  });
+
+  it('keeps a contact\'s English relationship after an Arabic name, the line starting at the left of its column', () => {
+    // Read from the word boxes: poppler's plain text of such a mixed line moves the bracket
+    // (its own heuristic), but where each word is drawn is what a reader sees.
+    const words = [...pdfText(path, '-bbox').matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)"[^>]*>([^<]*)<\/word>/g)].map((match) => ({
+      left: Number(match[1]),
+      top: Number(match[2]),
+      right: Number(match[3]),
+      text: match[4]!,
+    }));
+    const relationship = words.find((word) => word.text === '(Daughter)');
+    expect(relationship).toBeDefined();
+    const sameLine = words.filter((word) => Math.abs(word.top - relationship!.top) < 8);
+    const [given, family] = mixedScriptNames.arabic.split(' ') as [string, string];
+    const visual = (word: string): string => [...word].reverse().join('');
+    const first = sameLine.find((word) => word.text === visual(given))!;
+    const last = sameLine.find((word) => word.text === visual(family))!;
+    expect(first && last).toBeTruthy();
+    const valueColumn = 56 + (595.28 - 112) * 0.38;
+    expect(Math.abs(last.left - valueColumn)).toBeLessThan(1);
+    expect(first.left).toBeGreaterThan(last.right);
+    expect(relationship!.left).toBeGreaterThan(first.right);
   });
 
   it('writes an emoji no font can draw as its name, keeping the emoji itself as the text behind it', () => {

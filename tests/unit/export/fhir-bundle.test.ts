@@ -186,7 +186,9 @@ describe('deterministic ids', () => {
   it('UUIDv5 matches the RFC 9562 example (www.example.com in the DNS namespace)', () => {
     expect(nameBasedUuid('www.example.com', '6ba7b810-9dad-11d1-80b4-00c04fd430c8')).toBe('2ed6657d-e927-568b-95e1-2665a8aea6a2');
   });
+});
 
+describe('meetings as Encounters', () => {
   it('gives each meeting the Encounter.class of its setting (IMP, AMB, HH, VR) and stays valid R4', () => {
     const plan = jillPlan();
     const template = plan.meetings[0]!;

@@ -112,7 +112,7 @@ class PdfRenderer {
   }
 
   /** Draws text with its top at y (or the cursor); on flowing pages a long text carries on over the page. Returns the y below it. */
-  private drawText(text: string, weight: FontWeight, size: number, x: number, width: number, flowing: boolean, top = this.doc.y): number {
+  private drawText(text: string, weight: FontWeight, size: number, x: number, width: number, flowing: boolean, top = this.doc.y, centre = false): number {
     const laid = this.engine.layout(text, weight, size, width);
     const newPage = flowing
       ? (): number => {
@@ -120,7 +120,7 @@ class PdfRenderer {
           return MARGIN.top;
         }
       : undefined;
-    return this.engine.draw(laid, x, top, { bottom: CONTENT_BOTTOM, color: INK, newPage });
+    return this.engine.draw(laid, x, top, { bottom: CONTENT_BOTTOM, color: INK, newPage, centre });
   }
 
   /** One structure element holding what `draw` puts on the page (across page breaks, too). */
@@ -268,12 +268,12 @@ class PdfRenderer {
       const xs = points.map(([x]) => x);
       const ys = points.map(([, y]) => y);
       const isRoof = part.part === 'roof';
-      // The roof is a triangle: write in its lower, wider half.
-      const left = Math.min(...xs) + (isRoof ? width * 0.26 : 4);
-      const right = Math.max(...xs) - (isRoof ? width * 0.26 : 4);
+      // The roof is a triangle: its lines are centred under the apex, each wider than the last.
+      const left = Math.min(...xs) + (isRoof ? width * 0.2 : 4);
+      const right = Math.max(...xs) - (isRoof ? width * 0.2 : 4);
       const boxTop = isRoof ? top + height * 0.1 : Math.min(...ys) + 6;
-      const below = this.drawText(part.label, 'bold', labelSize, left, right - left, false, boxTop);
-      this.drawText(`${Math.round(part.completeness * 100)}% filled in\n${part.summary}`, 'regular', labelSize, left, right - left, false, below);
+      const below = this.drawText(part.label, 'bold', labelSize, left, right - left, false, boxTop, isRoof);
+      this.drawText(`${Math.round(part.completeness * 100)}% filled in\n${part.summary}`, 'regular', labelSize, left, right - left, false, below, isRoof);
     }
     doc.x = MARGIN.left;
     doc.y = top + height;

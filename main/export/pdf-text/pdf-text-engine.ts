@@ -49,6 +49,8 @@ export interface DrawOptions {
   newPage?: () => number;
   bottom: number;
   color: string;
+  /** Centre each line in the width (the roof of the house picture); otherwise by the paragraph's direction. */
+  centre?: boolean;
 }
 
 /**
@@ -189,7 +191,7 @@ export class PdfTextEngine {
     const pitch = lineHeight(laid.size);
     laid.lines.forEach((line, index) => {
       if (options.newPage && y + pitch > options.bottom) y = options.newPage();
-      const left = line.rightToLeft ? x + laid.width - line.width : x;
+      const left = options.centre ? x + (laid.width - line.width) / 2 : line.rightToLeft ? x + laid.width - line.width : x;
       const baseline = y + laid.size * BASELINE;
       this.drawLine(laid, line, left, baseline, options.color);
       // An unseen space where a line wraps, so text read out or copied from the PDF keeps

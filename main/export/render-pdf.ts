@@ -4,7 +4,9 @@ import { fontDirectory } from './pdf-text/font-directory';
 import { allFontFaces, type FontWeight } from './pdf-text/font-faces';
 import { PdfTextEngine, lineHeight } from './pdf-text/pdf-text-engine';
 import { registerFonts } from './pdf-text/pdfkit-font-adapter';
+import { findUndrawableText } from './pdf-text/find-undrawable-text';
 import { UndrawableTextError, type UndrawableText } from './pdf-text/undrawable-text-error';
+import { shortenToFit } from './shorten-to-fit';
 
 type Doc = PDFKit.PDFDocument;
 type StructElement = PDFKit.PDFStructureElement;
@@ -67,44 +69,7 @@ class PdfRenderer {
 
   /** Every character of every text, checked before anything is drawn. */
   undrawable(): UndrawableText[] {
-    const problems: UndrawableText[] = [];
-    const check = (text: string, weight: FontWeight, where: string): void => {
-      for (const problem of this.engine.shape(text, weight).segmented.undrawable) problems.push({ ...problem, where });
-    };
-    check(this.model.headerText, 'bold', 'the header of every page');
-    check(this.model.footerText, 'regular', 'the footer of every page');
-    for (const page of this.model.pages) {
-      let section = page.name;
-      let heading = '';
-      for (const block of page.blocks) {
-        const where = (detail = ''): string => [section, heading, detail].filter(Boolean).map(shortened).join(' › ');
-        switch (block.kind) {
-          case 'heading':
-            if (block.level === 1) {
-              section = block.text;
-              heading = '';
-            } else heading = block.text;
-            check(block.text, 'bold', where());
-            break;
-          case 'paragraph':
-            check(block.text, block.strong ? 'bold' : 'regular', where());
-            break;
-          case 'list':
-            block.items.forEach((item, index) => check(item, 'regular', where(`item ${index + 1}`)));
-            break;
-          case 'keyValues':
-            for (const row of block.rows) {
-              check(row.key, 'bold', where());
-              check(row.value, 'regular', where(row.key));
-            }
-            break;
-          case 'house':
-            for (const part of block.parts) check(`${part.label}\n${part.summary}`, 'regular', where(part.label));
-            break;
-        }
-      }
-    }
-    return problems;
+    return findUndrawableText(this.model, (text, weight) => this.engine.shape(text, weight).segmented.undrawable);
   }
 
   private textHeight(text: string, weight: FontWeight, size: number, width: number): number {
@@ -290,37 +255,6 @@ class PdfRenderer {
     return null;
   }
 
-  /**
-   * Last resort when even the smallest type will not fit: shorten the longest text on the
-   * sheet, again and again, each marked as cut. The sheet still never spills to a second page.
-   */
-  private shortenToFit(page: PdfPage, sizes: Sizes): PdfPage {
-    let blocks = page.blocks;
-    for (let round = 0; round < 400 && this.pageHeight({ ...page, blocks }, sizes) > CONTENT_HEIGHT * FIT_SLACK; round++) {
-      const texts = blocks.flatMap((block) =>
-        block.kind === 'paragraph' ? [block.text] : block.kind === 'list' ? block.items : block.kind === 'keyValues' ? block.rows.map((row) => row.value) : [],
-      );
-      const longest = texts.reduce((best, text) => (text.length > best.length ? text : best), '');
-      if (longest.length <= CUT_MARK.length + 20) {
-        blocks = blocks.slice(0, -1);
-        continue;
-      }
-      let done = false;
-      const cutOnce = (text: string): string => {
-        if (done || text !== longest) return text;
-        done = true;
-        return cutText(text);
-      };
-      blocks = blocks.map((block) => {
-        if (block.kind === 'paragraph') return { ...block, text: cutOnce(block.text) };
-        if (block.kind === 'list') return { ...block, items: block.items.map(cutOnce) };
-        if (block.kind === 'keyValues') return { ...block, rows: block.rows.map((row) => ({ ...row, value: cutOnce(row.value) })) };
-        return block;
-      });
-    }
-    return { ...page, blocks };
-  }
-
   drawPages(): void {
     // Whatever follows a one-page sheet starts on a sheet of its own.
     let afterOwnSheet = false;
@@ -332,7 +266,7 @@ class PdfRenderer {
       if (page.fitOnOnePage) {
         const size = this.fittingSize(page);
         const sizes = sizesFor(size ?? this.model.minFontSize);
-        const fitted = size === null ? this.shortenToFit(page, sizes) : page;
+        const fitted = size === null ? shortenToFit(page, (candidate) => this.pageHeight(candidate, sizes) <= CONTENT_HEIGHT * FIT_SLACK) : page;
         for (const block of fitted.blocks) this.drawBlock(block, sizes, false);
       } else {
         const sizes = sizesFor(this.model.baseFontSize);
@@ -358,19 +292,6 @@ class PdfRenderer {
       doc.endMarkedContent();
     }
   }
-}
-
-const CUT_MARK = '… (see the full plan)';
-
-/** Shortens one text by a fifth, keeping a single "see the full plan" mark at its end. */
-function cutText(text: string): string {
-  const body = text.endsWith(CUT_MARK) ? text.slice(0, -CUT_MARK.length) : text;
-  return `${body.slice(0, Math.floor(body.length * 0.8)).trimEnd()}${CUT_MARK}`;
-}
-
-function shortened(text: string): string {
-  const line = text.replace(/\s+/g, ' ').trim();
-  return line.length > 48 ? `${line.slice(0, 47)}…` : line;
 }
 
 /** Pale grey (nothing done) to green (all done): the picture reads without colour too, via the % text. */

@@ -77,7 +77,7 @@ class PdfRenderer {
   }
 
   /** Draws text with its top at y (or the cursor); on flowing pages a long text carries on over the page. Returns the y below it. */
-  private drawText(text: string, weight: FontWeight, size: number, x: number, width: number, flowing: boolean, top = this.doc.y, centre = false): number {
+  private drawText(text: string, weight: FontWeight, size: number, x: number, width: number, flowing: boolean, top = this.doc.y, align: 'centre' | 'left' | 'natural' = 'natural'): number {
     const laid = this.engine.layout(text, weight, size, width);
     const newPage = flowing
       ? (): number => {
@@ -85,7 +85,7 @@ class PdfRenderer {
           return MARGIN.top;
         }
       : undefined;
-    return this.engine.draw(laid, x, top, { bottom: CONTENT_BOTTOM, color: INK, newPage, centre });
+    return this.engine.draw(laid, x, top, { bottom: CONTENT_BOTTOM, color: INK, newPage, centre: align === 'centre', alignLeft: align === 'left' });
   }
 
   /** One structure element holding what `draw` puts on the page (across page breaks, too). */
@@ -193,12 +193,12 @@ class PdfRenderer {
           const top = doc.y;
           let keyBottom = top;
           this.tagged(tableRow, 'TH', () => {
-            if (row.key) keyBottom = this.drawText(row.key, 'bold', sizes.body, MARGIN.left, keyWidth() - 8, false, top);
+            if (row.key) keyBottom = this.drawText(row.key, 'bold', sizes.body, MARGIN.left, keyWidth() - 8, false, top, 'left');
           }, { scope: 'Row' });
           const page = this.currentPageIndex();
           let valueBottom = top;
           this.tagged(tableRow, 'TD', () => {
-            valueBottom = this.drawText(row.value, 'regular', sizes.body, MARGIN.left + keyWidth(), CONTENT_WIDTH - keyWidth(), flowing, top);
+            valueBottom = this.drawText(row.value, 'regular', sizes.body, MARGIN.left + keyWidth(), CONTENT_WIDTH - keyWidth(), flowing, top, 'left');
           });
           tableRow.end();
           // A value that ran on over the page ends below its own last line, not the key's.
@@ -237,8 +237,9 @@ class PdfRenderer {
       const left = Math.min(...xs) + (isRoof ? width * 0.2 : 4);
       const right = Math.max(...xs) - (isRoof ? width * 0.2 : 4);
       const boxTop = isRoof ? top + height * 0.1 : Math.min(...ys) + 6;
-      const below = this.drawText(part.label, 'bold', labelSize, left, right - left, false, boxTop, isRoof);
-      this.drawText(`${Math.round(part.completeness * 100)}% filled in\n${part.summary}`, 'regular', labelSize, left, right - left, false, below, isRoof);
+      const align = isRoof ? 'centre' : 'natural';
+      const below = this.drawText(part.label, 'bold', labelSize, left, right - left, false, boxTop, align);
+      this.drawText(`${Math.round(part.completeness * 100)}% filled in\n${part.summary}`, 'regular', labelSize, left, right - left, false, below, align);
     }
     doc.x = MARGIN.left;
     doc.y = top + height;

@@ -51,6 +51,8 @@ export interface DrawOptions {
   color: string;
   /** Centre each line in the width (the roof of the house picture); otherwise by the paragraph's direction. */
   centre?: boolean;
+  /** Keep right-to-left paragraphs on the left too (table cells, so a column of names lines up). */
+  alignLeft?: boolean;
 }
 
 /**
@@ -191,7 +193,7 @@ export class PdfTextEngine {
     const pitch = lineHeight(laid.size);
     laid.lines.forEach((line, index) => {
       if (options.newPage && y + pitch > options.bottom) y = options.newPage();
-      const left = options.centre ? x + (laid.width - line.width) / 2 : line.rightToLeft ? x + laid.width - line.width : x;
+      const left = options.centre ? x + (laid.width - line.width) / 2 : line.rightToLeft && !options.alignLeft ? x + laid.width - line.width : x;
       const baseline = y + laid.size * BASELINE;
       this.drawLine(laid, line, left, baseline, options.color);
       // An unseen space where a line wraps, so text read out or copied from the PDF keeps

@@ -28,7 +28,7 @@ export function exportAuditAction(format: ExportFormat, versionNumber: number | 
 /** Exports through the contract: the same builders and PDF renderer as the CLI, so every host gives the same file. */
 export function createExportHandlers(store: CareStore): HandlerSlice<'exportPlan'> {
   return {
-    exportPlan: async ({ planId, version, format, recipient, legalBasis }) => {
+    exportPlan: async ({ planId, version, format, recipient, legalBasis, calendarTodos }) => {
       const actor = currentActor(store);
       if (!store.hasPlan(planId)) throw new PlanNotFoundError(planId);
       const source = withAgreedVersionErrors(() => {
@@ -52,7 +52,7 @@ export function createExportHandlers(store: CareStore): HandlerSlice<'exportPlan
           generatedAt: new Date().toISOString(),
           planId,
           recipient: recipient || null,
-        });
+        }, { calendarTodos: calendarTodos === true });
       } catch (error) {
         if (error instanceof SharingRefusedError) throw new CareError('refused', error.message);
         if (error instanceof UndrawableTextError) throw new CareError('refused', error.message);

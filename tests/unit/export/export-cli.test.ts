@@ -111,4 +111,18 @@ describe('carehouse export', () => {
     expect(replaced.equals(original)).toBe(false);
     expect(replaced.toString('utf8')).toContain('DRAFT — not agreed');
   });
+
+  it('adds to-dos beside the calendar events only with --ics-todos, and only for ics', async () => {
+    const out = join(outDir, 'jill-with-todos.ics');
+    const result = await run([...base(), '--format', 'ics', '--ics-todos', '--out', out]);
+    expect(result.code).toBe(0);
+    const calendar = new ICAL.Component(ICAL.parse(readFileSync(out, 'utf8')));
+    expect(calendar.getAllSubcomponents('vtodo')).toHaveLength(5);
+    expect(calendar.getAllSubcomponents('vevent')).toHaveLength(6);
+    const wrong = join(outDir, 'todos.csv');
+    const refused = await run([...base(), '--format', 'csv', '--ics-todos', '--out', wrong]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/--ics-todos only applies to --format ics/);
+    expect(existsSync(wrong)).toBe(false);
+  });
 });

@@ -27,8 +27,13 @@ function versionNumberOf(context: ExportContext): number | null {
  * plus pdfkit for the PDF (Node only; the browser host and CLI use this same function, so
  * every host produces the same file). Throws SharingRefusedError for a refused recipient.
  */
-export async function exportPlan(snapshot: CarePlanSnapshot, format: ExportFormat, context: ExportContext): Promise<ExportedFile> {
-  const bytes = await bytesFor(snapshot, format, context);
+export interface ExportOptions {
+  /** ICS only: also write each dated action as a to-do (VTODO), beside its event. */
+  calendarTodos?: boolean;
+}
+
+export async function exportPlan(snapshot: CarePlanSnapshot, format: ExportFormat, context: ExportContext, options: ExportOptions = {}): Promise<ExportedFile> {
+  const bytes = await bytesFor(snapshot, format, context, options);
   return {
     bytes,
     fileName: exportFileName(personFullName(snapshot), versionNumberOf(context), format),
@@ -36,14 +41,14 @@ export async function exportPlan(snapshot: CarePlanSnapshot, format: ExportForma
   };
 }
 
-function bytesFor(snapshot: CarePlanSnapshot, format: ExportFormat, context: ExportContext): Promise<Uint8Array> | Uint8Array {
+function bytesFor(snapshot: CarePlanSnapshot, format: ExportFormat, context: ExportContext, options: ExportOptions): Promise<Uint8Array> | Uint8Array {
   switch (format) {
     case 'pdf':
       return renderPdf(buildPdfModel(snapshot, context));
     case 'csv':
       return buildActionsCsv(snapshot, context);
     case 'ics':
-      return buildActionsIcs(snapshot, context);
+      return buildActionsIcs(snapshot, context, { todos: options.calendarTodos === true });
     case 'fhir':
       return buildFhirBundle(snapshot, context);
     case 'md':

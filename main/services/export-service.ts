@@ -3,6 +3,7 @@ import type { ExportFormat } from '../../shared/export/export-formats';
 import { SharingRefusedError } from '../../shared/export/sharing-limits';
 import type { ConsentStatus } from '../../shared/plan';
 import { exportPlan } from '../export/export-plan';
+import { UndrawableTextError } from '../export/pdf-text/undrawable-text-error';
 import { ExportSourceError, loadPlanForExport } from '../export/load-plan-for-export';
 import type { CareStore } from '../store/care-store';
 import { PlanNotFoundError } from '../store/plan-records';
@@ -27,7 +28,7 @@ export function exportAuditAction(format: ExportFormat, versionNumber: number | 
 /** Exports through the contract: the same builders and PDF renderer as the CLI, so every host gives the same file. */
 export function createExportHandlers(store: CareStore): HandlerSlice<'exportPlan'> {
   return {
-    exportPlan: async ({ planId, version, format, recipient, legalBasis }) => {
+    exportPlan: async ({ planId, version, format, recipient, legalBasis, calendarTodos }) => {
       const actor = currentActor(store);
       if (!store.hasPlan(planId)) throw new PlanNotFoundError(planId);
       const source = withAgreedVersionErrors(() => {
@@ -51,9 +52,10 @@ export function createExportHandlers(store: CareStore): HandlerSlice<'exportPlan
           generatedAt: new Date().toISOString(),
           planId,
           recipient: recipient || null,
-        });
+        }, { calendarTodos: calendarTodos === true });
       } catch (error) {
         if (error instanceof SharingRefusedError) throw new CareError('refused', error.message);
+        if (error instanceof UndrawableTextError) throw new CareError('refused', error.message);
         throw error;
       }
       if (file.bytes.byteLength > EXPORT_MAX_BYTES) {

@@ -31,8 +31,11 @@ export const exportCalls = {
         /** Who it is for, when it leaves the team: the person's sharing limits are applied. */
         recipient: z.string().trim().max(limits.profileFieldChars).optional(),
         legalBasis: z.enum(exportLegalBases, { message: 'Legal basis must be direct care, or safeguarding or statutory duty' }).optional(),
+        /** Calendar (ics) only: also write each dated action as a to-do, beside its event. */
+        calendarTodos: z.boolean().optional(),
       })
-      .strict(),
+      .strict()
+      .refine((input) => input.calendarTodos !== true || input.format === 'ics', { message: 'To-dos can only be added to a calendar (ics) export', path: ['calendarTodos'] }),
     output: z.object({
       fileName: z.string().max(200),
       mimeType: z.string(),

@@ -47,3 +47,10 @@ export function icsDate(date: string): string {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new Error(`Not a calendar date: ${date}`);
   return date.replace(/-/g, '');
 }
+
+/** '2026-12-07' -> '20261208': the exclusive end of an all-day event on that date. */
+export function nextIcsDate(date: string): string {
+  const start = icsDate(date);
+  const next = new Date(Date.UTC(Number(start.slice(0, 4)), Number(start.slice(4, 6)) - 1, Number(start.slice(6, 8)) + 1));
+  return next.toISOString().slice(0, 10).replace(/-/g, '');
+}

@@ -10,7 +10,7 @@ export type PdfBlock =
   | { kind: 'paragraph'; text: string; strong?: boolean }
   | { kind: 'list'; items: string[] }
   | { kind: 'keyValues'; rows: Array<{ key: string; value: string }> }
-  | { kind: 'house'; parts: HousePicturePart[] };
+  | { kind: 'house'; parts: HousePicturePart[]; /** Alternative text for screen readers. */ alt: string };
 
 /**
  * One part of the house picture. The outline is in a unit box (0..1 across, 0..1 down) so
@@ -26,12 +26,19 @@ export interface HousePicturePart {
   outline: Array<{ x: number; y: number }>;
 }
 
+/**
+ * One section of the document. A section that fits on one page, or asks for a new sheet,
+ * starts on a fresh sheet; the others flow on from the one before, so a short section never
+ * leaves a page nearly empty.
+ */
 export interface PdfPage {
-  /** For tests and bookmarks: 'cover', 'what-matters', 'goals', 'actions', 'contacts', 'if-unwell'. */
+  /** For tests and messages: 'cover', 'what-matters', 'goals', 'actions', 'contacts', 'services', 'if-unwell'. */
   name: string;
   blocks: PdfBlock[];
   /** Must fit on ONE sheet: the renderer shrinks the type (never below minFontSize) rather than spill. */
   fitOnOnePage: boolean;
+  /** Start on a fresh sheet even though it flows (e.g. the first section after the cover). */
+  newSheet?: boolean;
 }
 
 export interface PdfDocumentModel {
@@ -44,7 +51,7 @@ export interface PdfDocumentModel {
   versionText: string;
   /** Running header on every page (name and version). */
   headerText: string;
-  /** Running footer on every page, before the page number. */
+  /** Running footer on every page, before "page x of y": the version or DRAFT, never an internal id. */
   footerText: string;
   /** Large type for the person: body text size in points. */
   baseFontSize: number;

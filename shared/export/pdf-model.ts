@@ -1,9 +1,9 @@
-import { houseParts, isLive, type CarePlanSnapshot, type ContingencyPlan, type HousePart, type ItemBase } from '../plan/plan-snapshot';
-import { generatedDate, versionText, type ExportContext } from './export-context';
+import { houseParts, isLive, type CarePlanSnapshot, type ContingencyPlan, type HousePart, type ItemBase, type PersonRef } from '../plan/plan-snapshot';
+import { generatedDate, isAgreed, versionText, type ExportContext } from './export-context';
 import { houseCompleteness } from '../plan/house-completeness';
 import { currentKeyworker } from '../plan/keyworker';
 import type { HousePicturePart, PdfBlock, PdfDocumentModel, PdfPage } from './pdf-document-model';
-import { actionStatusLabels, goalStatusLabels, housePartShortLabels } from './plain-labels';
+import { actionStatusLabels, goalStatusLabels, housePartShortLabels, serviceStatusLabels } from './plain-labels';
 import { describePersonRef, namePersonRef, personCallName, personFullName } from './plan-people';
 import { applySharingLimits } from './sharing-limits';
 
@@ -59,6 +59,18 @@ function houseCounts(plan: CarePlanSnapshot): Record<HousePart, string> {
   };
 }
 
+/** "Priya Nair, Social worker, 0113 555 0100" for the cover; '' when there is none. */
+function keyworkerLine(plan: CarePlanSnapshot, context: ExportContext): string {
+  const keyworker = currentKeyworker(plan.professionalContacts, generatedDate(context));
+  if (!keyworker) return 'Not named yet';
+  return [keyworker.name, keyworker.role, keyworker.phone].filter((part) => part.trim()).join(', ');
+}
+
+/** Words for the house picture, for people who cannot see it. */
+function houseAltText(parts: HousePicturePart[]): string {
+  return `The House of Care picture: ${parts.map((part) => `${part.label}, ${Math.round(part.completeness * 100)}% filled in (${part.summary})`).join('; ')}.`;
+}
+
 function coverPage(plan: CarePlanSnapshot, context: ExportContext, recipient: string | null, limitedTo: string | null): PdfPage {
   const name = personFullName(plan);
   // The same completeness the plan's home screen shows, so the picture matches the app.
@@ -81,17 +93,27 @@ function coverPage(plan: CarePlanSnapshot, context: ExportContext, recipient: st
     {
       kind: 'keyValues',
       rows: nonEmpty([
-        { key: 'Agreed with', value: plan.agreement.agreedOn ? [plan.agreement.agreedWithName, friendlyDate(plan.agreement.agreedOn)].filter(Boolean).join(', ') : '' },
-        { key: 'Next review', value: friendlyDate(plan.agreement.reviewDate) },
-        { key: 'Review arranged by', value: describePersonRef(plan, plan.agreement.reviewResponsible) },
+        { key: 'Date of birth', value: friendlyDate(plan.person.dateOfBirth) },
+        { key: 'NHS number', value: plan.person.nhsNumber.trim() },
+        { key: 'My keyworker', value: keyworkerLine(plan, context) },
+        // A draft never says who it was agreed with: only an agreed version can.
+        { key: 'Agreed with', value: isAgreed(context) && plan.agreement.agreedOn ? [plan.agreement.agreedWithName, friendlyDate(plan.agreement.agreedOn)].filter(Boolean).join(', ') : '' },
+        { key: 'Next review', value: friendlyDate(plan.agreement.reviewDate) || 'No date set yet' },
+        { key: 'Review arranged by', value: nameOnly(plan, plan.agreement.reviewResponsible) },
         { key: 'Printed', value: friendlyDate(generatedDate(context)) },
         { key: 'Shared with', value: recipient ? `${recipient}${limitedTo ? ` (${limitedTo})` : ''}` : '' },
       ]),
     },
     { kind: 'heading', level: 2, text: 'My House of Care' },
-    { kind: 'house', parts },
+    { kind: 'house', parts, alt: houseAltText(parts) },
   ];
   return { name: 'cover', blocks, fitOnOnePage: true };
+}
+
+/** A person as themselves: the person by their own name, others with their role or relationship. */
+function nameOnly(plan: CarePlanSnapshot, ref: PersonRef | null): string {
+  if (ref?.kind === 'person') return personFullName(plan);
+  return describePersonRef(plan, ref);
 }
 
 function whatMattersPage(plan: CarePlanSnapshot): PdfPage {
@@ -100,6 +122,7 @@ function whatMattersPage(plan: CarePlanSnapshot): PdfPage {
   return {
     name: 'what-matters',
     fitOnOnePage: false,
+    newSheet: true,
     blocks: [
       { kind: 'heading', level: 1, text: 'What matters to me' },
       { kind: 'paragraph', text: aboutMe.whatMatters.trim() || 'Not written yet.' },
@@ -157,7 +180,7 @@ function actionsPage(plan: CarePlanSnapshot): PdfPage {
       {
         kind: 'keyValues',
         rows: nonEmpty([
-          { key: 'Who', value: owner ? (owner.role ? `${owner.name} (${owner.role})` : owner.name) : 'Not decided yet' },
+          { key: 'Who', value: owner ? (action.owner?.kind === 'person' || !owner.role ? owner.name : `${owner.name} (${owner.role})`) : 'Not decided yet' },
           { key: 'By when', value: friendlyDate(action.dueDate) || 'No date yet' },
           { key: 'Where it is up to', value: actionStatusLabels[action.status] },
         ]),
@@ -181,6 +204,8 @@ function contactsPage(plan: CarePlanSnapshot, context: ExportContext): PdfPage {
   } else {
     blocks.push({ kind: 'paragraph', text: 'No keyworker named yet.' });
   }
+  const gp = [plan.person.gpName, plan.person.gpPracticeName].filter((part) => part.trim()).join(', ');
+  if (gp) blocks.push({ kind: 'heading', level: 2, text: 'My GP' }, { kind: 'paragraph', text: gp });
   const team = plan.professionalContacts.filter(isLive).filter((contact) => contact !== keyworker);
   if (team.length) {
     blocks.push(
@@ -215,6 +240,23 @@ function contactsPage(plan: CarePlanSnapshot, context: ExportContext): PdfPage {
     );
   }
   return { name: 'contacts', blocks, fitOnOnePage: false };
+}
+
+/** The foundation of the house: the services and support the plan relies on. */
+function servicesPage(plan: CarePlanSnapshot): PdfPage {
+  const services = plan.services.filter(isLive).filter((service) => service.status !== 'ended' && service.status !== 'declined');
+  const blocks: PdfBlock[] = [{ kind: 'heading', level: 1, text: 'Services and support' }];
+  if (services.length === 0) blocks.push({ kind: 'paragraph', text: 'No services written down yet.' });
+  else {
+    blocks.push({
+      kind: 'keyValues',
+      rows: services.map((service) => ({
+        key: service.name.trim() || 'A service',
+        value: [service.provider, service.contactDetails, service.status ? serviceStatusLabels[service.status] : '', service.notes].filter((part) => part.trim()).join(', '),
+      })),
+    });
+  }
+  return { name: 'services', blocks, fitOnOnePage: false };
 }
 
 function contactLine(plan: CarePlanSnapshot, id: string): string | null {
@@ -285,10 +327,22 @@ function unwellPage(plan: CarePlanSnapshot, contingency: ContingencyPlan | null)
   };
 }
 
+/** Who the sheet is about, on every page so a loose page still says whose it is. */
+function identityLine(plan: CarePlanSnapshot): string {
+  return [
+    personFullName(plan),
+    plan.person.dateOfBirth ? `born ${friendlyDate(plan.person.dateOfBirth)}` : '',
+    plan.person.nhsNumber.trim() ? `NHS number ${plan.person.nhsNumber.trim()}` : '',
+  ]
+    .filter(Boolean)
+    .join(' · ');
+}
+
 /**
  * The person's PDF as a document model: cover with the house, what matters, goals,
- * actions, contacts, then one "If I'm unwell" sheet per contingency plan. Plain words,
- * large type (16 pt body), and the version or DRAFT on every page via header and footer.
+ * actions, contacts and GP, services, then one "If I'm unwell" sheet per contingency plan.
+ * Plain words, large type (16 pt body); who it is about in the header and the version or
+ * DRAFT in the footer of every page, and no internal ids anywhere.
  */
 export function buildPdfModel(snapshot: CarePlanSnapshot, context: ExportContext): PdfDocumentModel {
   const { plan, recipient, limitedTo } = applySharingLimits(snapshot, context);
@@ -301,8 +355,8 @@ export function buildPdfModel(snapshot: CarePlanSnapshot, context: ExportContext
     author: 'CareHouse',
     subject: `Personalised care and support plan for ${name}. ${version}.`,
     versionText: version,
-    headerText: `${name} — ${version}`,
-    footerText: `${version} · plan ${context.planId}`,
+    headerText: identityLine(plan),
+    footerText: version,
     baseFontSize: 16,
     minFontSize: 8,
     createdAt: context.generatedAt,
@@ -312,6 +366,7 @@ export function buildPdfModel(snapshot: CarePlanSnapshot, context: ExportContext
       goalsPage(plan),
       actionsPage(plan),
       contactsPage(plan, context),
+      servicesPage(plan),
       ...(contingencies.length ? contingencies.map((contingency) => unwellPage(plan, contingency)) : [unwellPage(plan, null)]),
     ],
   };

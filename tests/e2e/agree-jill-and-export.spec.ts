@@ -67,7 +67,7 @@ test("Jill's plan is agreed in the UI, then exported in each of the five formats
     const ics = await exportAs(page, 'Actions for calendars (ICS)');
     const icsText = ics.bytes.toString('utf8');
     expect(icsText).toMatch(/^BEGIN:VCALENDAR\r\n/);
-    expect(icsText.match(/BEGIN:VTODO/g)?.length ?? 0).toBeGreaterThanOrEqual(5);
+    expect(icsText.match(/BEGIN:VEVENT/g)?.length ?? 0).toBeGreaterThanOrEqual(6);
 
     const fhir = await exportAs(page, 'FHIR R4 for other record systems');
     const bundle = JSON.parse(fhir.bytes.toString('utf8')) as { resourceType: string; entry: Array<{ resource: { resourceType: string } }> };

@@ -5,6 +5,7 @@ import { SharingRefusedError } from '../../../shared/export/sharing-limits';
 import type { ExportLegalBasis } from '../../../shared/contract/export-calls';
 import { sharingLegalBases } from '../../../shared/plan/plan-snapshot';
 import { exportPlan } from '../../export/export-plan';
+import { UndrawableTextError } from '../../export/pdf-text/undrawable-text-error';
 import { ExportSourceError, loadPlanForExport } from '../../export/load-plan-for-export';
 import { writeFileAtomically } from '../../export/write-file-atomically';
 import { openNodeStore } from '../../host/open-node-store';
@@ -25,7 +26,7 @@ function parseVersion(value: string | undefined): number | null {
 
 export const exportCommand: CliCommand = {
   name: 'export',
-  usage: `carehouse export --data-dir DIR --plan ID [--version N] --format ${exportFormats.join('|')} --out FILE [--recipient NAME] [--legal-basis ${basesWithoutConsent.join('|')}]`,
+  usage: `carehouse export --data-dir DIR --plan ID [--version N] --format ${exportFormats.join('|')} --out FILE [--force] [--ics-todos] [--recipient NAME] [--legal-basis ${basesWithoutConsent.join('|')}]`,
   summary: 'export a plan (the draft, or agreed version N) to a file',
   async run(args, io) {
     const { values } = parseFlags(args, {
@@ -36,6 +37,8 @@ export const exportCommand: CliCommand = {
       out: { type: 'string' },
       recipient: { type: 'string' },
       'legal-basis': { type: 'string' },
+      force: { type: 'boolean' },
+      'ics-todos': { type: 'boolean' },
     });
     const dataDir = values['data-dir'];
     const planId = values.plan;
@@ -46,6 +49,7 @@ export const exportCommand: CliCommand = {
     if (!format) throw new UsageError('--format is required');
     if (!isExportFormat(format)) throw new UsageError(`--format must be one of ${exportFormats.join(', ')}, not "${format}"`);
     if (!out) throw new UsageError('--out is required');
+    if (values['ics-todos'] === true && format !== 'ics') throw new UsageError('--ics-todos only applies to --format ics');
     const versionNumber = parseVersion(values.version);
     const legalBasis = values['legal-basis'];
     if (legalBasis !== undefined && !(basesWithoutConsent as readonly string[]).includes(legalBasis)) {
@@ -54,6 +58,10 @@ export const exportCommand: CliCommand = {
     if (!existsSync(dataDir) || !statSync(dataDir).isDirectory()) throw new UsageError(`--data-dir ${dataDir} is not a folder`);
     const target = resolve(out);
     if (!existsSync(dirname(target))) throw new UsageError(`The folder for --out (${dirname(target)}) does not exist`);
+    // Like backup, never replace a file by surprise: it may be the last copy someone handed out.
+    if (existsSync(target) && values.force !== true) {
+      throw new UsageError(`${out} already exists. Choose another --out, or add --force to replace it. Nothing was written.`);
+    }
 
     const store = await openNodeStore(dataDir);
     try {
@@ -80,9 +88,10 @@ export const exportCommand: CliCommand = {
           generatedAt: new Date().toISOString(),
           planId,
           recipient: values.recipient ?? null,
-        });
+        }, { calendarTodos: values['ics-todos'] === true });
       } catch (error) {
         if (error instanceof SharingRefusedError) throw new UsageError(error.message);
+        if (error instanceof UndrawableTextError) throw new UsageError(error.message);
         throw error;
       }
       writeFileAtomically(target, file.bytes);

@@ -10,7 +10,7 @@ import { downloadFile } from './download-file';
 export const exportChoices: ReadonlyArray<{ format: ExportFormat; label: string; hint: string }> = [
   { format: 'pdf', label: 'PDF for the person', hint: 'Large type and plain words, with the one-page "if I\'m unwell" sheet.' },
   { format: 'csv', label: 'Actions for spreadsheets (CSV)', hint: 'Opens in Excel, LibreOffice or Google Sheets.' },
-  { format: 'ics', label: 'Actions for calendars (ICS)', hint: 'Each dated action as a to-do for Outlook, Google or Apple calendars.' },
+  { format: 'ics', label: 'Actions for calendars (ICS)', hint: 'Each dated action and the next meeting as an all-day event for Outlook, Google or Apple calendars.' },
   { format: 'fhir', label: 'FHIR R4 for other record systems', hint: 'A FHIR R4 Bundle (JSON) for GP, hospital and social care systems.' },
   { format: 'md', label: 'Markdown', hint: 'The whole plan as text to paste into another record.' },
 ];

@@ -3,8 +3,8 @@ import type { Encounter, Reference } from './fhir-types';
 import type { FhirScope } from './fhir-scope';
 import { generatedDate } from '../export-context';
 import { meetingTypeLabels } from '../plain-labels';
+import { encounterClassFor } from './fhir-encounter-class';
 
-const ACT_CODE_SYSTEM = 'http://terminology.hl7.org/CodeSystem/v3-ActCode';
 const PARTICIPATION_TYPE_SYSTEM = 'http://terminology.hl7.org/CodeSystem/v3-ParticipationType';
 
 /**
@@ -37,7 +37,7 @@ export function buildEncounters(scope: FhirScope): Encounter[] {
       resourceType: 'Encounter',
       id: scope.uuid('encounter', meeting.id),
       status: meeting.date !== null && meeting.date > today ? 'planned' : 'finished',
-      class: { system: ACT_CODE_SYSTEM, code: 'AMB', display: 'ambulatory' },
+      class: encounterClassFor(meeting),
       type: meeting.type ? [{ text: meetingTypeLabels[meeting.type] }] : [{ text: 'Care planning meeting' }],
       subject: scope.patientRef(),
       participant: participants,

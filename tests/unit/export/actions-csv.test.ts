@@ -1,9 +1,10 @@
+import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { ACTIONS_CSV_COLUMNS, buildActionsCsv, buildActionsCsvText } from '../../../shared/export/actions-csv';
 import { csvField, neutraliseFormula } from '../../../shared/export/csv-encoding';
 import { DRAFT_LABEL } from '../../../shared/export/export-context';
-import { isLive } from '../../../shared/plan/plan-snapshot';
-import { agreedContext, draftContext } from './export-contexts';
+import { isLive, type SharingScope } from '../../../shared/plan/plan-snapshot';
+import { agreedContext, draftContext, JILL_PLAN_ID } from './export-contexts';
 import { exampleJillPlan } from './fixtures/example-jill';
 import { jillPlan } from './fixtures/jill-plan';
 import { expectGolden } from './golden-file';
@@ -59,13 +60,44 @@ describe("actions CSV of Jill's plan", () => {
       expect(row).toHaveLength(ACTIONS_CSV_COLUMNS.length);
       expect(row.at(-1)).toBe('Agreed version 1 (2026-11-23)');
     }
-    expect(body.map((row) => row[1])).toContain('Priya Nair');
+    expect(body.map((row) => row[ACTIONS_CSV_COLUMNS.indexOf('Who')])).toContain('Priya Nair');
   });
 
   it('says DRAFT — not agreed on every row of a draft', () => {
     const rows = parseCsv(buildActionsCsvText(jillPlan(), draftContext)).slice(1);
     expect(rows.length).toBeGreaterThan(0);
     for (const row of rows) expect(row.at(-1)).toBe(DRAFT_LABEL);
+  });
+
+  it('reads back with an independent parser (papaparse) with whose plan it is on every row', () => {
+    const plan = exampleJillPlan();
+    const text = Buffer.from(buildActionsCsv(plan, agreedContext)).toString('utf8');
+    const parsed = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true });
+    expect(parsed.errors).toEqual([]);
+    expect(parsed.meta.fields).toEqual([...ACTIONS_CSV_COLUMNS]);
+    expect(parsed.data).toHaveLength(plan.actions.filter(isLive).length);
+    expect(plan.person.nhsNumber.trim()).not.toBe('');
+    for (const row of parsed.data) {
+      expect(row['Person']).toBe('Jill Marsh');
+      expect(row['NHS number']).toBe(plan.person.nhsNumber.trim());
+      expect(row['Plan']).toBe(JILL_PLAN_ID);
+      expect(row['Plan version']).toBe('Agreed version 1 (2026-11-23)');
+      expect(row['Action']).not.toBe('');
+    }
+  });
+
+  it('keeps the name and NHS number for a recipient whose sharing scope leaves out the person section', () => {
+    const plan = jillPlan();
+    const scope: SharingScope = { id: 'scope-1', who: 'Leeds Community Equipment Service', description: 'Actions only', sections: ['actions'], itemIds: [], createdAt: '2026-11-23T10:00:00Z', createdBy: 'Priya Nair', removedAt: null, removedBy: null };
+    plan.consent = { ...plan.consent, sharingScopes: [scope] };
+    const context = { ...agreedContext, recipient: 'Leeds Community Equipment Service' };
+    const parsed = Papa.parse<Record<string, string>>(buildActionsCsvText(plan, context), { header: true, skipEmptyLines: true });
+    expect(parsed.errors).toEqual([]);
+    expect(parsed.data.length).toBeGreaterThan(0);
+    for (const row of parsed.data) {
+      expect(row['Person']).toBe('Jill Marsh');
+      expect(row['NHS number']).toBe(plan.person.nhsNumber.trim());
+    }
   });
 
   it('leaves removed actions out', () => {
@@ -111,6 +143,6 @@ describe('CSV cells', () => {
     const plan = jillPlan();
     plan.actions[0] = { ...plan.actions[0]!, what: 'Rails, "perching" stool\nand a bath board' };
     const rows = parseCsv(buildActionsCsvText(plan, agreedContext));
-    expect(rows[1]?.[0]).toBe('Rails, "perching" stool\nand a bath board');
+    expect(rows[1]?.[ACTIONS_CSV_COLUMNS.indexOf('Action')]).toBe('Rails, "perching" stool\nand a bath board');
   });
 });

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ICAL from 'ical.js';
@@ -60,7 +60,7 @@ const base = () => ['export', '--data-dir', dataDir, '--plan', planId];
 describe('carehouse export', () => {
   it.each([
     ['csv', (bytes: Buffer) => expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf])],
-    ['ics', (bytes: Buffer) => expect(new ICAL.Component(ICAL.parse(bytes.toString('utf8'))).getAllSubcomponents('vtodo').length).toBe(5)],
+    ['ics', (bytes: Buffer) => expect(new ICAL.Component(ICAL.parse(bytes.toString('utf8'))).getAllSubcomponents('vevent').length).toBe(6)],
     ['fhir', (bytes: Buffer) => expect(JSON.parse(bytes.toString('utf8')).resourceType).toBe('Bundle')],
     ['md', (bytes: Buffer) => expect(bytes.toString('utf8')).toContain('# Personalised care and support plan: Jill Marsh')],
     ['pdf', (bytes: Buffer) => expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-')],
@@ -90,5 +90,39 @@ describe('carehouse export', () => {
     expect(result.stderr).toMatch(message);
     expect(existsSync(out)).toBe(false);
     expect(readdirSync(outDir)).toEqual(before);
+  });
+
+  it('refuses to export onto an existing file (exit 2, file byte-identical), and replaces it with --force', async () => {
+    const out = join(outDir, 'handed-out.csv');
+    const original = Buffer.from('the copy Jill was given on Monday\r\n', 'utf8');
+    writeFileSync(out, original);
+    const before = readdirSync(outDir);
+
+    const refused = await run([...base(), '--format', 'csv', '--out', out]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/already exists.*--force.*Nothing was written/);
+    expect(readFileSync(out).equals(original)).toBe(true);
+    expect(readdirSync(outDir)).toEqual(before);
+
+    // Positive control: the same command with --force does write there.
+    const forced = await run([...base(), '--format', 'csv', '--out', out, '--force']);
+    expect(forced.code).toBe(0);
+    const replaced = readFileSync(out);
+    expect(replaced.equals(original)).toBe(false);
+    expect(replaced.toString('utf8')).toContain('DRAFT — not agreed');
+  });
+
+  it('adds to-dos beside the calendar events only with --ics-todos, and only for ics', async () => {
+    const out = join(outDir, 'jill-with-todos.ics');
+    const result = await run([...base(), '--format', 'ics', '--ics-todos', '--out', out]);
+    expect(result.code).toBe(0);
+    const calendar = new ICAL.Component(ICAL.parse(readFileSync(out, 'utf8')));
+    expect(calendar.getAllSubcomponents('vtodo')).toHaveLength(5);
+    expect(calendar.getAllSubcomponents('vevent')).toHaveLength(6);
+    const wrong = join(outDir, 'todos.csv');
+    const refused = await run([...base(), '--format', 'csv', '--ics-todos', '--out', wrong]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/--ics-todos only applies to --format ics/);
+    expect(existsSync(wrong)).toBe(false);
   });
 });

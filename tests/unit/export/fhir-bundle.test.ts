@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildFhirBundle, buildFhirBundleObject } from '../../../shared/export/fhir/fhir-bundle';
-import type { Bundle, CarePlan, Consent, Goal, Patient, Task } from '../../../shared/export/fhir/fhir-types';
+import type { Bundle, CarePlan, Consent, Encounter, Goal, Patient, Task } from '../../../shared/export/fhir/fhir-types';
 import { nameBasedUuid } from '../../../shared/export/name-based-uuid';
 import { sha1 } from '../../../shared/export/sha1';
 import { SharingRefusedError } from '../../../shared/export/sharing-limits';
@@ -185,5 +185,29 @@ describe('deterministic ids', () => {
 
   it('UUIDv5 matches the RFC 9562 example (www.example.com in the DNS namespace)', () => {
     expect(nameBasedUuid('www.example.com', '6ba7b810-9dad-11d1-80b4-00c04fd430c8')).toBe('2ed6657d-e927-568b-95e1-2665a8aea6a2');
+  });
+});
+
+describe('meetings as Encounters', () => {
+  it('gives each meeting the Encounter.class of its setting (IMP, AMB, HH, VR) and stays valid R4', () => {
+    const plan = jillPlan();
+    const template = plan.meetings[0]!;
+    const settings: Array<[string, Partial<typeof template>, string]> = [
+      ['discharge', { type: 'discharge', location: 'Ward 12, St James’s Hospital' }, 'IMP'],
+      ['surgery', { type: 'mdt', location: 'Headingley Medical Centre' }, 'AMB'],
+      ['home', { type: 'review', location: "Jill's home, 4 Cardigan Road" }, 'HH'],
+      ['video', { type: 'familyGroupConference', location: 'Video call (Microsoft Teams)' }, 'VR'],
+    ];
+    plan.meetings = settings.map(([id, fields]) => ({ ...template, ...fields, id: `meeting-${id}` }));
+    const bundle = buildFhirBundleObject(plan, agreedContext);
+    expectValidR4(bundle);
+    const encounters = resources<Encounter>(bundle, 'Encounter');
+    expect(encounters).toHaveLength(4);
+    const byLocation = new Map(encounters.map((encounter) => [encounter.location?.[0]?.location.display, encounter.class]));
+    for (const [, fields, code] of settings) {
+      const coding = byLocation.get(fields.location);
+      expect(coding?.code, fields.location).toBe(code);
+      expect(coding?.system).toBe('http://terminology.hl7.org/CodeSystem/v3-ActCode');
+    }
   });
 });

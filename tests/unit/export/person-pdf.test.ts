@@ -27,6 +27,19 @@ function pageCount(path: string): number {
   return Number(/^Pages:\s+(\d+)/m.exec(info)?.[1]);
 }
 
+/**
+ * How far down its content area a page is filled (0 to 1), from the lowest word poppler
+ * finds on it, leaving out the running header and footer.
+ */
+function fullness(path: string, page: number): number {
+  const bbox = execFileSync('pdftotext', ['-bbox', '-f', String(page), '-l', String(page), path, '-'], { encoding: 'utf8' });
+  const bottoms = [...bbox.matchAll(/<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">/g)]
+    .map((match) => ({ top: Number(match[1]), bottom: Number(match[2]) }))
+    .filter((word) => word.top > 60 && word.bottom < 841.89 - 60);
+  const lowest = Math.max(64, ...bottoms.map((word) => word.bottom));
+  return (lowest - 64) / (841.89 - 128);
+}
+
 /** Text of one page (or all), with runs of white space made single spaces. */
 function pdfText(path: string, page?: number): string {
   const range = page === undefined ? [] : ['-f', String(page), '-l', String(page)];
@@ -112,10 +125,51 @@ describe("the person's PDF of Jill's plan", () => {
     expect(pdfText(squeezed, 1)).toContain('(see the full plan)');
   });
 
-  it('keeps names with letters outside Helvetica readable', async () => {
+  it('prints names exactly as written, every letter kept (no plain-Latin stand-ins)', async () => {
     const plan = jillPlan();
     plan.person.familyName = 'Kowalczyk-Łęcka';
     const path = save(await renderPdf(buildPdfModel(plan, agreedContext)));
-    expect(pdfText(path, 1)).toContain('Jill Kowalczyk-Lecka');
+    expect(pdfText(path, 1)).toContain('Jill Kowalczyk-Łęcka');
+  });
+
+  it("has a cover a person would keep: name, date of birth, NHS number, keyworker, review date and version", async () => {
+    const plan = exampleJillPlan();
+    const path = save(await renderPdf(buildPdfModel(plan, agreedContext)));
+    const cover = pdfText(path, 1);
+    expect(plan.person.nhsNumber.trim()).not.toBe('');
+    expect(cover).toContain(`NHS number ${plan.person.nhsNumber.trim()}`);
+    expect(cover).toMatch(/Date of birth \d{1,2} [A-Z][a-z]+ \d{4}/);
+    expect(cover).toContain('My keyworker Priya Nair');
+    expect(cover).toMatch(/Next review \d{1,2} [A-Z][a-z]+ \d{4}/);
+    expect(cover).toContain('Agreed version 1 (2026-11-23)');
+    const draftCover = pdfText(save(await renderPdf(buildPdfModel(plan, draftContext))), 1);
+    expect(draftCover).toContain('DRAFT — not agreed');
+    // A draft never says who it was agreed with.
+    expect(draftCover).not.toContain('Agreed with');
+  });
+
+  it('flows with no page less than a quarter full except the last, and no internal id anywhere', async () => {
+    const plan = exampleJillPlan();
+    const path = save(await renderPdf(buildPdfModel(plan, agreedContext)));
+    const pages = pageCount(path);
+    expect(pages).toBeLessThanOrEqual(7);
+    for (let page = 1; page < pages; page++) expect(fullness(path, page), `page ${page}`).toBeGreaterThanOrEqual(0.25);
+    // Positive control for the measure: the last sheet ("If I'm unwell") is measured the same way.
+    expect(fullness(path, pages)).toBeGreaterThan(0);
+    const text = pdfText(path);
+    expect(text).not.toContain(agreedContext.planId);
+    expect(text).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/);
+    for (let page = 1; page <= pages; page++) expect(pdfText(path, page)).toContain(`Agreed version 1 (2026-11-23) — page ${page} of ${pages}`);
+  });
+
+  it('names people as themselves, and includes the GP and the services', async () => {
+    const plan = jillPlan();
+    plan.actions[0] = { ...plan.actions[0]!, owner: { kind: 'person' } };
+    const text = pdfText(save(await renderPdf(buildPdfModel(plan, agreedContext))));
+    expect(text).toContain('Who Jill Marsh By when');
+    expect(text).not.toContain('The person');
+    expect(text).toContain('My GP Dr Amina Shah, Headingley Medical Centre');
+    expect(text).toContain('Services and support');
+    for (const service of plan.services.filter(isLive).filter((s) => s.status !== 'ended' && s.status !== 'declined')) expect(text).toContain(service.name);
   });
 });

@@ -86,8 +86,7 @@ const rows: BenchRow[] = [];
   const cache = new PlanDocCache(store);
   let next = 0;
   const candidate = medianMs(200, () => {
-    const probed = cache.probe(planId, updates[next++ % updates.length] ?? initial);
-    probed.next.destroy();
+    cache.checkAndStore(planId, updates[next++ % updates.length] ?? initial, () => undefined);
   });
   const bareDoc = new Y.Doc();
   Y.applyUpdate(bareDoc, initial);

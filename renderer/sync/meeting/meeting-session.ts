@@ -1,4 +1,3 @@
-import * as bc from 'lib0/broadcastchannel';
 import { WebrtcProvider } from 'y-webrtc';
 import type { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
@@ -10,6 +9,7 @@ import { meetingProviderOptions } from './meeting-provider-options';
 import { PeerUpdateGate } from '../../../shared/sync/peer-update-gate';
 import { encodePlanCheck, PLAN_CHECK_INTERVAL_MS, PlanConsistency, planFingerprint, type PlanFingerprint } from './plan-consistency';
 import { presenceColour, readPresence, type CaretState, type PresenceState } from './presence-state';
+import { detachBroadcastChannel, providerInternals, sendOnlyOwnChanges, type ProviderInternals } from './y-webrtc-adapter';
 
 export type MeetingStatus = { kind: 'connecting' } | { kind: 'connected'; peers: number } | { kind: 'offline' };
 
@@ -62,12 +62,6 @@ export interface MeetingSessionOptions {
 /** y-webrtc keeps one Room per name per page and frees it asynchronously: wait for it. */
 const closingRooms = new Map<string, Promise<void>>();
 
-interface ProviderInternals {
-  room: { peerId: string; name: string; webrtcConns: Map<string, WebrtcConnLike>; bcconnected: boolean; _bcSubscriber: (data: ArrayBuffer) => unknown } | null;
-  key: PromiseLike<CryptoKey | null>;
-  signalingConns: Array<{ connected: boolean; on: (event: 'connect' | 'disconnect', listener: () => void) => void; off: (event: 'connect' | 'disconnect', listener: () => void) => void }>;
-}
-
 const NO_PEER_TIMEOUT_MS = 10_000;
 
 /**
@@ -112,7 +106,7 @@ export class MeetingSession {
     this.#roomName = roomName;
     this.#gate = new PeerUpdateGate(options.doc);
     this.#provider = new WebrtcProvider(roomName, options.doc, meetingProviderOptions(options.signalingUrl, options.code));
-    this.#internals = this.#provider as unknown as ProviderInternals;
+    this.#internals = providerInternals(this.#provider);
     this.awareness = this.#provider.awareness;
     this.#snapshot = { status: { kind: 'connecting' }, participants: [], warnings: [], noOneReachable: false, chairViewing: null, receivedFrom: null };
   }
@@ -122,10 +116,9 @@ export class MeetingSession {
     await this.#internals.key;
     const room = this.#internals.room;
     if (room) {
-      // No BroadcastChannel: it would deliver updates from same-origin windows straight
-      // into the doc, past the gate. Another window on this machine comes over WebRTC too.
-      bc.unsubscribe(room.name, room._bcSubscriber as (data: unknown, origin: unknown) => void);
-      room.bcconnected = false;
+      detachBroadcastChannel(room);
+      // Updates received from peers are applied with a PeerOrigin (guarded-connection.ts): not re-sent.
+      sendOnlyOwnChanges(room, this.#options.doc, this.awareness, (origin) => origin instanceof PeerOrigin);
     }
     const me = this.#options.me;
     this.awareness.setLocalState({
@@ -307,7 +300,9 @@ export class MeetingSession {
     const peers = room ? [...room.webrtcConns.values()].filter((conn) => conn.connected).length : 0;
     const status: MeetingStatus = signalingUp || peers > 0 ? { kind: 'connected', peers } : { kind: 'connecting' };
     const now = Date.now();
-    if (peers > 0) this.#everConnected = true;
+    // A peer that answered on signaling (a connection being set up) proves the code is right,
+    // even if WebRTC is slow to connect (30 laptops connecting at once): never "no one reachable".
+    if (peers > 0 || (room?.webrtcConns.size ?? 0) > 0) this.#everConnected = true;
     if (peers > 0 || !signalingUp) this.#aloneSince = null;
     else this.#aloneSince ??= now;
     // Only before anyone was ever reached: later, being alone means the others left.

@@ -8,6 +8,7 @@ import { meetingRoomName } from './meeting-names';
 import { meetingProviderOptions } from './meeting-provider-options';
 import { PeerUpdateGate } from '../../../shared/sync/peer-update-gate';
 import { encodePlanCheck, PLAN_CHECK_INTERVAL_MS, PlanConsistency, planFingerprint, type PlanFingerprint } from './plan-consistency';
+import { PlanFingerprinter } from './plan-fingerprint';
 import { presenceColour, readPresence, type CaretState, type PresenceState } from './presence-state';
 import { detachBroadcastChannel, providerInternals, sendOnlyOwnChanges, type ProviderInternals } from './y-webrtc-adapter';
 
@@ -87,10 +88,7 @@ export class MeetingSession {
   #left = false;
   #aloneSince: number | null = null;
   #everConnected = false;
-  #fingerprint: Promise<PlanFingerprint> | null = null;
-  readonly #forgetFingerprint = (): void => {
-    this.#fingerprint = null;
-  };
+  readonly #fingerprinter: PlanFingerprinter;
   #receivedFrom: PeerOrigin | null = null;
 
   static async start(options: MeetingSessionOptions): Promise<MeetingSession> {
@@ -105,6 +103,7 @@ export class MeetingSession {
     this.#options = options;
     this.#roomName = roomName;
     this.#gate = new PeerUpdateGate(options.doc);
+    this.#fingerprinter = new PlanFingerprinter(options.doc);
     this.#provider = new WebrtcProvider(roomName, options.doc, meetingProviderOptions(options.signalingUrl, options.code));
     this.#internals = providerInternals(this.#provider);
     this.awareness = this.#provider.awareness;
@@ -130,7 +129,6 @@ export class MeetingSession {
       chair: this.#options.chair,
     } satisfies PresenceState);
     this.#provider.on('peers', () => this.#guardAll());
-    this.#options.doc.on('update', this.#forgetFingerprint);
     this.awareness.on('change', () => this.#refresh());
     for (const conn of this.#internals.signalingConns) {
       conn.on('connect', () => this.#refresh());
@@ -138,7 +136,7 @@ export class MeetingSession {
     }
     this.#guardAll();
     this.#timers.push(setInterval(() => this.#refresh(), 1000));
-    this.#timers.push(setInterval(() => void this.#sendPlanChecks(), this.#options.planCheckIntervalMs ?? PLAN_CHECK_INTERVAL_MS));
+    this.#timers.push(setInterval(() => this.#sendPlanChecks(), this.#options.planCheckIntervalMs ?? PLAN_CHECK_INTERVAL_MS));
     if (this.#options.answerLobby) {
       this.#lobby = new LobbyResponder(this.#options.signalingUrl, this.#options.code, () => ({ planId: this.#options.planId, planName: this.#options.planName().trim() || 'Care plan' }));
       await this.#lobby.start();
@@ -185,7 +183,7 @@ export class MeetingSession {
     if (closingRooms.get(this.#roomName) === closed) closingRooms.delete(this.#roomName);
     this.awareness.destroy();
     this.#gate.dispose();
-    this.#options.doc.off('update', this.#forgetFingerprint);
+    this.#fingerprinter.dispose();
     this.#snapshot = { ...this.#snapshot, status: { kind: 'offline' }, participants: [], noOneReachable: false };
     for (const listener of this.#listeners) listener();
   }
@@ -210,7 +208,7 @@ export class MeetingSession {
           this.#receivedFrom ??= this.#presenceOrigin(from);
           this.#refresh();
         },
-        onPlanCheck: (from, remote) => void this.#answerPlanCheck(from, remote),
+        onPlanCheck: (from, remote) => this.#answerPlanCheck(from, remote),
         onChange: () => this.#refresh(),
       });
     }
@@ -257,17 +255,17 @@ export class MeetingSession {
     this.#refresh();
   }
 
-  async #sendPlanChecks(): Promise<void> {
+  #sendPlanChecks(): void {
     const room = this.#internals.room;
     if (!room || this.#left) return;
     const connected = [...room.webrtcConns.values()].filter((conn) => conn.connected);
     if (connected.length === 0) return;
-    const message = encodePlanCheck(await this.#currentFingerprint());
+    const message = encodePlanCheck(this.#currentFingerprint());
     for (const conn of connected) sendToPeer(conn, message);
   }
 
-  async #answerPlanCheck(conn: WebrtcConnLike, remote: PlanFingerprint): Promise<void> {
-    const local = await this.#currentFingerprint();
+  #answerPlanCheck(conn: WebrtcConnLike, remote: PlanFingerprint): void {
+    const local = this.#currentFingerprint();
     const outcome = this.#consistency.compare(conn.remotePeerId, remote, local);
     const key = `differs-${conn.remotePeerId}`;
     if (outcome.kind === 'same') {
@@ -287,10 +285,9 @@ export class MeetingSession {
     }
   }
 
-  /** The plan's fingerprint, computed once per change however many peers ask (30 peers, every 10 s). */
-  #currentFingerprint(): Promise<PlanFingerprint> {
-    this.#fingerprint ??= planFingerprint(this.#options.doc);
-    return this.#fingerprint;
+  /** The plan's fingerprint: only the items changed since the last check are hashed again (plan-fingerprint.ts). */
+  #currentFingerprint(): PlanFingerprint {
+    return planFingerprint(this.#options.doc, this.#fingerprinter);
   }
 
   #refresh(): void {

@@ -23,7 +23,7 @@ await build({
   platform: 'node',
   format: 'cjs',
   target: 'node20',
-  external: ['better-sqlite3', 'pdfkit', 'playwright-core', '@playwright/test', 'electron'],
+  external: ['better-sqlite3', 'pdfkit', 'playwright-core', '@playwright/test', 'electron', 'esbuild', 'ws'],
   logLevel: 'warning',
 });
 const result = spawnSync(process.execPath, ['--expose-gc', out, ...process.argv.slice(2)], { stdio: 'inherit' });

@@ -44,7 +44,7 @@ function listenRaw(channel: RTCDataChannel): void {
 }
 
 const lab = {
-  async start(options: { signalingUrl: string; code: string; planId: string; state: number[]; name: string }): Promise<void> {
+  async start(options: { signalingUrl: string; code: string; planId: string; state: number[]; name: string; noPeerTimeoutMs?: number }): Promise<void> {
     doc = new Y.Doc();
     Y.applyUpdate(doc, new Uint8Array(options.state));
     text().observe(() => {
@@ -62,6 +62,7 @@ const lab = {
       me: { name: options.name, role: 'Bench' },
       chair: false,
       answerLobby: false,
+      ...(options.noPeerTimeoutMs === undefined ? {} : { noPeerTimeoutMs: options.noPeerTimeoutMs }),
     });
   },
   peers(): number {

@@ -61,9 +61,13 @@ export class MeetingLab {
   }
 
   /** Starts `count` participants on one plan (its state given) and one meeting code; does not wait for the mesh. */
-  async join(count: number, state: Uint8Array, options: { browsers?: number } = {}): Promise<LabParticipant[]> {
-    const planId = randomUUID();
-    const code = 'BNCH-MEET-0001';
+  async join(
+    count: number,
+    state: Uint8Array,
+    options: { browsers?: number; code?: string; planId?: string; noPeerTimeoutMs?: number; initScript?: string } = {},
+  ): Promise<LabParticipant[]> {
+    const planId = options.planId ?? randomUUID();
+    const code = options.code ?? 'BNCH-MEET-0001';
     const browsers = Math.min(count, options.browsers ?? count);
     while (this.#browsers.length < browsers) {
       this.#browsers.push(await chromium.launch({ executablePath: process.env.CAREHOUSE_CHROMIUM ?? '/usr/bin/chromium', args: chromiumArgs, headless: true }));
@@ -74,13 +78,14 @@ export class MeetingLab {
       if (!browser) throw new Error('no browser');
       const page = await (await browser.newContext()).newPage();
       await page.addInitScript(dataChannelCounterScript);
+      if (options.initScript) await page.addInitScript(options.initScript);
       await page.goto(this.url);
       const participant: LabParticipant = {
         page,
         lab: (fn, arg) => page.evaluate(({ source, value }) => new Function('lab', 'arg', `return (${source})(lab, arg)`)((window as unknown as { lab: Lab }).lab, value), { source: fn.toString(), value: arg }),
         counts: () => page.evaluate(() => structuredClone((window as unknown as { __dataChannelCounts: ChannelCounts }).__dataChannelCounts)),
       };
-      await participant.lab((lab, options: never) => lab.start(options), { signalingUrl: this.signaling.url, code, planId, state: [...state], name: `Participant ${index + 1}` });
+      await participant.lab((lab, options: never) => lab.start(options), { signalingUrl: this.signaling.url, code, planId, state: [...state], name: `Participant ${this.participants.length + 1}`, noPeerTimeoutMs: options.noPeerTimeoutMs });
       joined.push(participant);
       this.participants.push(participant);
     }

@@ -3,9 +3,9 @@
 // shared gate, plan checks) on a Y.Doc of the plan, without React or a store, so a
 // benchmark can put many participants on one machine. Exposed as window.lab.
 import * as Y from 'yjs';
-import { getPlanText } from '../../../../shared/plan';
-import { MeetingSession } from '../../../../renderer/sync/meeting/meeting-session';
-import { planFingerprint } from '../../../../renderer/sync/meeting/plan-consistency';
+import { getPlanText } from '../../../shared/plan';
+import { MeetingSession } from '../../../renderer/sync/meeting/meeting-session';
+import { planFingerprint } from '../../../renderer/sync/meeting/plan-consistency';
 
 const FIELD = ['aboutMe', 'whatMatters'] as const;
 const now = (): number => performance.timeOrigin + performance.now();

@@ -1,4 +1,3 @@
-import * as bc from 'lib0/broadcastchannel';
 import { WebrtcProvider } from 'y-webrtc';
 import type { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
@@ -7,9 +6,11 @@ import { guardConnection, sendToPeer, syncStep1Message, syncStep2Message, type W
 import { LobbyResponder } from './meeting-lobby';
 import { meetingRoomName } from './meeting-names';
 import { meetingProviderOptions } from './meeting-provider-options';
-import { PeerUpdateGate } from './peer-update-gate';
+import { PeerUpdateGate } from '../../../shared/sync/peer-update-gate';
 import { encodePlanCheck, PLAN_CHECK_INTERVAL_MS, PlanConsistency, planFingerprint, type PlanFingerprint } from './plan-consistency';
+import { PlanFingerprinter } from './plan-fingerprint';
 import { presenceColour, readPresence, type CaretState, type PresenceState } from './presence-state';
+import { detachBroadcastChannel, providerInternals, sendOnlyOwnChanges, type ProviderInternals } from './y-webrtc-adapter';
 
 export type MeetingStatus = { kind: 'connecting' } | { kind: 'connected'; peers: number } | { kind: 'offline' };
 
@@ -62,12 +63,6 @@ export interface MeetingSessionOptions {
 /** y-webrtc keeps one Room per name per page and frees it asynchronously: wait for it. */
 const closingRooms = new Map<string, Promise<void>>();
 
-interface ProviderInternals {
-  room: { peerId: string; name: string; webrtcConns: Map<string, WebrtcConnLike>; bcconnected: boolean; _bcSubscriber: (data: ArrayBuffer) => unknown } | null;
-  key: PromiseLike<CryptoKey | null>;
-  signalingConns: Array<{ connected: boolean; on: (event: 'connect' | 'disconnect', listener: () => void) => void; off: (event: 'connect' | 'disconnect', listener: () => void) => void }>;
-}
-
 const NO_PEER_TIMEOUT_MS = 10_000;
 
 /**
@@ -93,10 +88,7 @@ export class MeetingSession {
   #left = false;
   #aloneSince: number | null = null;
   #everConnected = false;
-  #fingerprint: Promise<PlanFingerprint> | null = null;
-  readonly #forgetFingerprint = (): void => {
-    this.#fingerprint = null;
-  };
+  readonly #fingerprinter: PlanFingerprinter;
   #receivedFrom: PeerOrigin | null = null;
 
   static async start(options: MeetingSessionOptions): Promise<MeetingSession> {
@@ -111,8 +103,9 @@ export class MeetingSession {
     this.#options = options;
     this.#roomName = roomName;
     this.#gate = new PeerUpdateGate(options.doc);
+    this.#fingerprinter = new PlanFingerprinter(options.doc);
     this.#provider = new WebrtcProvider(roomName, options.doc, meetingProviderOptions(options.signalingUrl, options.code));
-    this.#internals = this.#provider as unknown as ProviderInternals;
+    this.#internals = providerInternals(this.#provider);
     this.awareness = this.#provider.awareness;
     this.#snapshot = { status: { kind: 'connecting' }, participants: [], warnings: [], noOneReachable: false, chairViewing: null, receivedFrom: null };
   }
@@ -122,10 +115,9 @@ export class MeetingSession {
     await this.#internals.key;
     const room = this.#internals.room;
     if (room) {
-      // No BroadcastChannel: it would deliver updates from same-origin windows straight
-      // into the doc, past the gate. Another window on this machine comes over WebRTC too.
-      bc.unsubscribe(room.name, room._bcSubscriber as (data: unknown, origin: unknown) => void);
-      room.bcconnected = false;
+      detachBroadcastChannel(room);
+      // Updates received from peers are applied with a PeerOrigin (guarded-connection.ts): not re-sent.
+      sendOnlyOwnChanges(room, this.#options.doc, this.awareness, (origin) => origin instanceof PeerOrigin);
     }
     const me = this.#options.me;
     this.awareness.setLocalState({
@@ -137,7 +129,6 @@ export class MeetingSession {
       chair: this.#options.chair,
     } satisfies PresenceState);
     this.#provider.on('peers', () => this.#guardAll());
-    this.#options.doc.on('update', this.#forgetFingerprint);
     this.awareness.on('change', () => this.#refresh());
     for (const conn of this.#internals.signalingConns) {
       conn.on('connect', () => this.#refresh());
@@ -145,7 +136,7 @@ export class MeetingSession {
     }
     this.#guardAll();
     this.#timers.push(setInterval(() => this.#refresh(), 1000));
-    this.#timers.push(setInterval(() => void this.#sendPlanChecks(), this.#options.planCheckIntervalMs ?? PLAN_CHECK_INTERVAL_MS));
+    this.#timers.push(setInterval(() => this.#sendPlanChecks(), this.#options.planCheckIntervalMs ?? PLAN_CHECK_INTERVAL_MS));
     if (this.#options.answerLobby) {
       this.#lobby = new LobbyResponder(this.#options.signalingUrl, this.#options.code, () => ({ planId: this.#options.planId, planName: this.#options.planName().trim() || 'Care plan' }));
       await this.#lobby.start();
@@ -192,7 +183,7 @@ export class MeetingSession {
     if (closingRooms.get(this.#roomName) === closed) closingRooms.delete(this.#roomName);
     this.awareness.destroy();
     this.#gate.dispose();
-    this.#options.doc.off('update', this.#forgetFingerprint);
+    this.#fingerprinter.dispose();
     this.#snapshot = { ...this.#snapshot, status: { kind: 'offline' }, participants: [], noOneReachable: false };
     for (const listener of this.#listeners) listener();
   }
@@ -211,13 +202,13 @@ export class MeetingSession {
         doc: this.#options.doc,
         awareness: this.awareness,
         gate: this.#gate,
-        originFor: (update, from) => this.#originFor(update, from),
+        originFor: (authors, from) => this.#originFor(authors, from),
         onRefused: (from, what) => this.#flag(from, what),
         onSynced: (from) => {
           this.#receivedFrom ??= this.#presenceOrigin(from);
           this.#refresh();
         },
-        onPlanCheck: (from, remote) => void this.#answerPlanCheck(from, remote),
+        onPlanCheck: (from, remote) => this.#answerPlanCheck(from, remote),
         onChange: () => this.#refresh(),
       });
     }
@@ -243,16 +234,11 @@ export class MeetingSession {
    * that client to a person, so an edit relayed by someone else is still credited to its
    * author; failing that, the peer whose connection delivered it.
    */
-  #originFor(update: Uint8Array, conn: WebrtcConnLike): PeerOrigin {
-    try {
-      const authors = new Set(Y.decodeUpdate(update).structs.map((struct) => struct.id.client));
-      if (authors.size === 1) {
-        const [author] = authors;
-        const presence = author === undefined ? null : readPresence(this.awareness.getStates().get(author));
-        if (presence) return new PeerOrigin(presence.meetingPeerId || `client-${author}`, presence.user.name, presence.user.role);
-      }
-    } catch {
-      // The gate already decoded it; fall through to the delivering peer.
+  #originFor(authors: ReadonlySet<number>, conn: WebrtcConnLike): PeerOrigin {
+    if (authors.size === 1) {
+      const [author] = authors;
+      const presence = author === undefined ? null : readPresence(this.awareness.getStates().get(author));
+      if (presence) return new PeerOrigin(presence.meetingPeerId || `client-${author}`, presence.user.name, presence.user.role);
     }
     return this.#presenceOrigin(conn);
   }
@@ -269,17 +255,17 @@ export class MeetingSession {
     this.#refresh();
   }
 
-  async #sendPlanChecks(): Promise<void> {
+  #sendPlanChecks(): void {
     const room = this.#internals.room;
     if (!room || this.#left) return;
     const connected = [...room.webrtcConns.values()].filter((conn) => conn.connected);
     if (connected.length === 0) return;
-    const message = encodePlanCheck(await this.#currentFingerprint());
+    const message = encodePlanCheck(this.#currentFingerprint());
     for (const conn of connected) sendToPeer(conn, message);
   }
 
-  async #answerPlanCheck(conn: WebrtcConnLike, remote: PlanFingerprint): Promise<void> {
-    const local = await this.#currentFingerprint();
+  #answerPlanCheck(conn: WebrtcConnLike, remote: PlanFingerprint): void {
+    const local = this.#currentFingerprint();
     const outcome = this.#consistency.compare(conn.remotePeerId, remote, local);
     const key = `differs-${conn.remotePeerId}`;
     if (outcome.kind === 'same') {
@@ -299,10 +285,9 @@ export class MeetingSession {
     }
   }
 
-  /** The plan's fingerprint, computed once per change however many peers ask (30 peers, every 10 s). */
-  #currentFingerprint(): Promise<PlanFingerprint> {
-    this.#fingerprint ??= planFingerprint(this.#options.doc);
-    return this.#fingerprint;
+  /** The plan's fingerprint: only the items changed since the last check are hashed again (plan-fingerprint.ts). */
+  #currentFingerprint(): PlanFingerprint {
+    return planFingerprint(this.#options.doc, this.#fingerprinter);
   }
 
   #refresh(): void {
@@ -312,7 +297,9 @@ export class MeetingSession {
     const peers = room ? [...room.webrtcConns.values()].filter((conn) => conn.connected).length : 0;
     const status: MeetingStatus = signalingUp || peers > 0 ? { kind: 'connected', peers } : { kind: 'connecting' };
     const now = Date.now();
-    if (peers > 0) this.#everConnected = true;
+    // A peer that answered on signaling (a connection being set up) proves the code is right,
+    // even if WebRTC is slow to connect (30 laptops connecting at once): never "no one reachable".
+    if (peers > 0 || (room?.webrtcConns.size ?? 0) > 0) this.#everConnected = true;
     if (peers > 0 || !signalingUp) this.#aloneSince = null;
     else this.#aloneSince ??= now;
     // Only before anyone was ever reached: later, being alone means the others left.

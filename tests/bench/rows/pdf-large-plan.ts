@@ -1,7 +1,8 @@
-import { addDays, examplePlanSnapshot, type CarePlanSnapshot } from '../../shared/plan';
-import { buildPdfModel } from '../../shared/export/pdf-model';
-import { renderPdf } from '../../main/export/render-pdf';
-import { medianMsAsync, type BenchRow } from './measure';
+import { addDays, examplePlanSnapshot, type CarePlanSnapshot } from '../../../shared/plan';
+import { buildPdfModel } from '../../../shared/export/pdf-model';
+import { renderPdf } from '../../../main/export/render-pdf';
+import { defineBench } from '../bench-row';
+import { roundsAsync, sampleMsAsync } from '../measure';
 
 /**
  * The person's PDF of a large plan (50 goals, 300 actions) whose people carry names in
@@ -38,11 +39,14 @@ function largePlan(names: readonly string[]): CarePlanSnapshot {
   return plan;
 }
 
-export async function pdfLargePlanRow(): Promise<BenchRow> {
-  const context = { versionLabel: 'Agreed version 3 (2026-11-23)', generatedAt: `${today}T10:00:00.000Z`, planId: 'bench-plan' };
-  const latin = largePlan(latinNames);
-  const mixed = largePlan(mixedNames);
-  const baseline = await medianMsAsync(5, async () => void (await renderPdf(buildPdfModel(latin, context))));
-  const candidate = await medianMsAsync(5, async () => void (await renderPdf(buildPdfModel(mixed, context))));
-  return { name: 'PDF, 50 goals / 300 actions (target < 1 s)', baselineLabel: 'Latin-only names', baseline, candidateLabel: 'names in 12 scripts', candidate, unit: 'ms' };
-}
+export const bench = defineBench({
+  name: 'pdf large plan mixed scripts',
+  run: async () => {
+    const context = { versionLabel: 'Agreed version 3 (2026-11-23)', generatedAt: `${today}T10:00:00.000Z`, planId: 'bench-plan' };
+    const latin = largePlan(latinNames);
+    const mixed = largePlan(mixedNames);
+    const baseline = await roundsAsync(3, () => sampleMsAsync(2, async () => void (await renderPdf(buildPdfModel(latin, context)))));
+    const candidate = await roundsAsync(3, () => sampleMsAsync(2, async () => void (await renderPdf(buildPdfModel(mixed, context)))));
+    return [{ name: 'PDF, 50 goals / 300 actions', baselineLabel: 'Latin-only names', baseline, candidateLabel: 'names in 12 scripts', candidate, unit: 'ms', target: '< 1 s' }];
+  },
+});

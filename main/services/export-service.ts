@@ -48,6 +48,7 @@ export function createExportHandlers(store: CareStore): HandlerSlice<'exportPlan
       try {
         file = await exportPlan(source.snapshot, format, {
           versionLabel: source.versionLabel,
+          agreement: source.agreement,
           generatedAt: new Date().toISOString(),
           planId,
           recipient: recipient || null,

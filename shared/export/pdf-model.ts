@@ -1,5 +1,5 @@
 import { houseParts, isLive, type CarePlanSnapshot, type ContingencyPlan, type HousePart, type ItemBase } from '../plan/plan-snapshot';
-import { generatedDate, versionText, type ExportContext } from './export-context';
+import { agreementOf, generatedDate, versionText, type ExportContext } from './export-context';
 import { houseCompleteness } from '../plan/house-completeness';
 import { currentKeyworker } from '../plan/keyworker';
 import type { HousePicturePart, PdfBlock, PdfDocumentModel, PdfPage } from './pdf-document-model';
@@ -59,10 +59,15 @@ function houseCounts(plan: CarePlanSnapshot): Record<HousePart, string> {
   };
 }
 
+function agreedWithText(context: ExportContext): string {
+  const agreement = agreementOf(context);
+  return agreement ? `${agreement.agreedWith.join(', ')}, ${friendlyDate(agreement.agreedOn)}` : '';
+}
+
 function coverPage(plan: CarePlanSnapshot, context: ExportContext, recipient: string | null, limitedTo: string | null): PdfPage {
   const name = personFullName(plan);
   // The same completeness the plan's home screen shows, so the picture matches the app.
-  const completeness = houseCompleteness(plan, { today: generatedDate(context) });
+  const completeness = houseCompleteness(plan, { today: generatedDate(context), agreedVersion: agreementOf(context) !== null });
   const counts = houseCounts(plan);
   const parts: HousePicturePart[] = houseParts.map((part) => ({
     part,
@@ -81,7 +86,8 @@ function coverPage(plan: CarePlanSnapshot, context: ExportContext, recipient: st
     {
       kind: 'keyValues',
       rows: nonEmpty([
-        { key: 'Agreed with', value: plan.agreement.agreedOn ? [plan.agreement.agreedWithName, friendlyDate(plan.agreement.agreedOn)].filter(Boolean).join(', ') : '' },
+        // Only a real agreed version names who agreed; a draft never says "agreed with".
+        { key: 'Agreed with', value: agreedWithText(context) },
         { key: 'Next review', value: friendlyDate(plan.agreement.reviewDate) },
         { key: 'Review arranged by', value: describePersonRef(plan, plan.agreement.reviewResponsible) },
         { key: 'Printed', value: friendlyDate(generatedDate(context)) },

@@ -14,6 +14,12 @@ const conditions: Readonly<Record<string, (owner: PlainRecord) => boolean>> = {
   'meetings[].privateFamilyTimeShared': (owner) => owner.type === 'familyGroupConference',
   'meetings[].planAgreement': (owner) => owner.type === 'familyGroupConference',
   'consent.bestInterestsNotes': (owner) => owner.status === 'lacksCapacityBestInterests' || (typeof owner.bestInterestsNotes === 'string' && owner.bestInterestsNotes !== ''),
+  // Who agreed, with whom and when are recorded only by the Agree step (agreed versions);
+  // hand-edited copies would let a draft claim an agreement that never happened.
+  'agreement.agreedBy': () => false,
+  'agreement.agreedWithName': () => false,
+  'agreement.agreedWithRole': () => false,
+  'agreement.agreedOn': () => false,
   'person.language': (owner) => owner.interpreterNeeded === true || (typeof owner.language === 'string' && owner.language !== ''),
 };
 

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import * as Y from 'yjs';
 import { CareError, type PlanSummary } from '../../shared/contract';
 import { initialisePlanDoc, summarisePlan } from '../../shared/plan/plan-layout';
+import { updateFieldPaths } from '../../shared/plan/update-field-paths';
 import type { CareStore } from '../store/care-store';
 import type { PlanRecord } from '../store/plan-records';
 import { currentActor } from './actor';
@@ -49,10 +50,11 @@ export function createPlanHandlers(store: CareStore, docs: PlanDocCache, version
       const local = currentActor(store);
       const bytes = Buffer.from(update, 'base64');
       const { sections, next } = docs.probe(planId, bytes);
+      const fields = updateFieldPaths(next, bytes);
       const actor =
         origin.kind === 'local' ? local : { name: origin.peerName, role: origin.peerRole, organisation: '', peerId: origin.peerId };
       try {
-        const seq = store.appendUpdate({ planId, update: bytes, origin: origin.kind, actor, sections });
+        const seq = store.appendUpdate({ planId, update: bytes, origin: origin.kind, actor, sections, fields });
         docs.accept(planId, next);
         return { seq, sections };
       } catch (error) {

@@ -9,7 +9,7 @@ import {
 } from './agreed-versions';
 import type { BackupManifest } from './backup-format';
 import { writeBackup } from './backup-writer';
-import { recordAuditEvent, listAuditEvents, type AuditActor, type AuditEvent, type AuditOrigin } from './audit-log';
+import { recordAuditEvent, listAuditEvents, type AuditActor, type AuditDetail, type AuditEvent, type AuditOrigin } from './audit-log';
 import { openDatabaseFile, type DatabaseOpenOptions } from './database-file';
 import { rekeyKeyRing, unlockKeyRing, type KeySource } from './key-ring';
 import { applyMigrations } from './migrations';
@@ -47,6 +47,8 @@ export interface AppendedUpdate {
   origin: AuditOrigin;
   actor: AuditActor;
   sections: readonly string[];
+  /** Plan fields the update touched (see audit-log.ts); optional for callers that do not know. */
+  fields?: readonly string[];
 }
 
 /**
@@ -133,6 +135,7 @@ export class CareStore {
         action: 'edit',
         origin: entry.origin,
         sections: entry.sections,
+        ...(entry.fields ? { fields: entry.fields } : {}),
         actor: entry.actor,
       });
       return appended;
@@ -155,12 +158,13 @@ export class CareStore {
     return countTail(this.#context, planId);
   }
 
-  recordAudit(planId: string, action: string, actor: AuditActor, sections: readonly string[] = []): void {
-    recordAuditEvent(this.#context, { planId, seq: null, action, origin: 'local', sections, actor });
+  recordAudit(planId: string, action: string, actor: AuditActor, sections: readonly string[] = [], detail?: AuditDetail): void {
+    recordAuditEvent(this.#context, { planId, seq: null, action, origin: 'local', sections, actor, ...(detail ? { detail } : {}) });
   }
 
-  auditTrail(planId: string, limit?: number): AuditEvent[] {
-    return listAuditEvents(this.#context, planId, limit);
+  /** Newest first; pass the smallest id seen as `beforeId` for the next page. */
+  auditTrail(planId: string, limit?: number, beforeId?: number): AuditEvent[] {
+    return listAuditEvents(this.#context, planId, limit, beforeId);
   }
 
   /**

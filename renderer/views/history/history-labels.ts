@@ -46,7 +46,10 @@ function describeRefusedExport(action: string, recipient: string | undefined): s
 export function describeGroup(entry: Pick<HistoryGroup, 'action' | 'sections' | 'field' | 'recipient' | 'count'>): string {
   const refused = describeRefusedExport(entry.action, entry.recipient);
   if (refused) return refused;
-  if (entry.action === 'edit' && entry.field) return `Changed ${entry.field}`;
+  if (entry.action === 'edit' && entry.field) {
+    const titles = entry.sections.map((section) => section.title).join(', ');
+    return titles ? `Changed ${entry.field} (${titles})` : `Changed ${entry.field}`;
+  }
   return describeChange(entry);
 }
 

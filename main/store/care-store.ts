@@ -9,6 +9,7 @@ import {
 } from './agreed-versions';
 import type { BackupManifest } from './backup-format';
 import { writeBackup } from './backup-writer';
+import { readPrivateFamilyNotes, writePrivateFamilyNotes } from './private-family-notes';
 import { recordAuditEvent, listAuditEvents, type AuditActor, type AuditDetail, type AuditEvent, type AuditOrigin } from './audit-log';
 import { openDatabaseFile, type DatabaseOpenOptions } from './database-file';
 import { rekeyKeyRing, unlockKeyRing, type KeySource } from './key-ring';
@@ -187,6 +188,15 @@ export class CareStore {
   /** One agreed version; throws AgreedVersionNotFoundError or AgreedVersionIntegrityError. */
   getAgreedVersion(planId: string, version: number): AgreedVersion {
     return readAgreedVersion(this.#context, planId, version);
+  }
+
+  /** The family's private notes for one meeting, on this machine only (see private-family-notes.ts). */
+  privateFamilyNotes(planId: string, meetingId: string): { text: string; updatedAt: string | null } {
+    return readPrivateFamilyNotes(this.#context, planId, meetingId);
+  }
+
+  savePrivateFamilyNotes(planId: string, meetingId: string, text: string): string {
+    return writePrivateFamilyNotes(this.#context, planId, meetingId, text);
   }
 
   getProfile(): StoredProfile | null {

@@ -10,8 +10,10 @@ const conditions: Readonly<Record<string, (owner: PlainRecord) => boolean>> = {
   'professionalContacts[].keyworkerFrom': (owner) => owner.isKeyworker === true,
   'professionalContacts[].keyworkerUntil': (owner) => owner.isKeyworker === true,
   'personalContacts[].carerNeeds': (owner) => owner.isCarer === true,
-  'meetings[].privateFamilyTime': (owner) => owner.type === 'familyGroupConference',
-  'meetings[].privateFamilyTimeShared': (owner) => owner.type === 'familyGroupConference',
+  // Private family time is typed on the family's machine only (meeting-record/private-family-time):
+  // typing it here would put it in the shared plan. Shown once the family has shared it.
+  'meetings[].privateFamilyTime': (owner) => owner.type === 'familyGroupConference' && owner.privateFamilyTimeShared === true,
+  'meetings[].privateFamilyTimeShared': () => false,
   'meetings[].planAgreement': (owner) => owner.type === 'familyGroupConference',
   'consent.bestInterestsNotes': (owner) => owner.status === 'lacksCapacityBestInterests' || (typeof owner.bestInterestsNotes === 'string' && owner.bestInterestsNotes !== ''),
   // Who agreed, with whom and when are recorded only by the Agree step (agreed versions);

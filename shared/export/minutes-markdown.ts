@@ -31,6 +31,8 @@ export function minutesMarkdownText(minutes: MeetingMinutes): string {
     '',
     ...list(minutes.apologies.map(describeMinutesPerson), 'None'),
     '',
+    '## Attendance',
+    '',
     ...list(minutes.attendanceNotes, ''),
     '',
   ];

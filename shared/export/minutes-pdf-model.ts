@@ -30,6 +30,7 @@ export function minutesPdfModel(minutes: MeetingMinutes): PdfDocumentModel {
     listOr(minutes.attendees.map(describeMinutesPerson), 'None recorded.'),
     { kind: 'heading', level: 2, text: 'Apologies' },
     listOr(minutes.apologies.map(describeMinutesPerson), 'None.'),
+    { kind: 'heading', level: 2, text: 'Attendance' },
     { kind: 'list', items: minutes.attendanceNotes },
   ];
   if (minutes.carriedOver.length > 0) {

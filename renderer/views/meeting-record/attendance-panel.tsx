@@ -1,5 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
-import { createItem, isLive, meetingFields, removeItem, type CollectionPath, type Meeting } from '../../../shared/plan';
+import { createItem, isLive, meetingFields, removeItem, updateItem, type CollectionPath, type Meeting } from '../../../shared/plan';
 import { useMeetingContext } from '../meeting/meeting-context';
 import { PlanField } from '../fields/plan-field';
 import type { PlainRecord } from '../plan/plain-record';
@@ -21,14 +21,19 @@ export function AttendancePanel({ meeting }: { meeting: Meeting }) {
   const live = useMeetingContext();
   const id = useId();
   const present = [...(live?.me ? [live.me] : []), ...(live?.snapshot.participants ?? []).map(({ name, role }) => ({ name, role }))];
-  const candidates = presentFirst(attendeeCandidates(snapshot, meeting, live?.meeting ? present : []), live?.meeting ? present : []);
+  const candidates = presentFirst(attendeeCandidates(snapshot, meeting, live?.meeting ? present : []));
   const [adHoc, setAdHoc] = useState({ name: '', role: '', organisation: '' });
   const [problem, setProblem] = useState<string | null>(null);
   const pathOf = (list: ListKey) => ['meetings', meeting.id, list] as unknown as CollectionPath;
 
-  const add = (list: ListKey, person: Pick<AttendeeCandidate, 'name' | 'role' | 'organisation'> & { contactId?: string | null }) => {
+  const add = (list: ListKey, person: Pick<AttendeeCandidate, 'name' | 'role' | 'organisation'> & { contactId?: string | null; source?: AttendeeCandidate['source'] }) => {
     const init = list === 'attendees' ? { name: person.name, role: person.role, organisation: person.organisation, contactId: person.contactId ?? null } : { name: person.name, role: person.role, organisation: person.organisation };
-    createItem(doc, pathOf(list), init as never, editContext());
+    doc.transact(() => {
+      createItem(doc, pathOf(list), init as never, editContext());
+      // Marking the person or a family member as here also records that they attended.
+      if (list === 'attendees' && 'source' in person && person.source === 'person') updateItem(doc, ['meetings'], meeting.id, { personAttended: true });
+      if (list === 'attendees' && 'source' in person && person.source === 'family') updateItem(doc, ['meetings'], meeting.id, { familyAttended: true });
+    });
   };
   const addAdHoc = (event: FormEvent) => {
     event.preventDefault();
@@ -83,7 +88,10 @@ export function AttendancePanel({ meeting }: { meeting: Meeting }) {
               <tr key={candidate.key} data-candidate={candidate.name}>
                 <td>{candidate.name}</td>
                 <td>{[candidate.role, candidate.organisation].filter(Boolean).join(', ')}</td>
-                <td>{sourceWords[candidate.source]}</td>
+                <td>
+                  {sourceWords[candidate.source]}
+                  {candidate.present && candidate.source !== 'present' ? ', in the live meeting' : ''}
+                </td>
                 <td>
                   <div className="button-row">
                     <button type="button" className="button button--small" onClick={() => add('attendees', candidate)}>

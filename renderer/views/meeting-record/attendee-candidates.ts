@@ -9,6 +9,8 @@ export interface AttendeeCandidate {
   /** The care-team or family contact they are, when known. */
   contactId: string | null;
   source: 'person' | 'team' | 'family' | 'present';
+  /** In the live meeting now (their presence carries this name). */
+  present: boolean;
 }
 
 const norm = (name: string) => name.trim().replace(/\s+/g, ' ').toLowerCase();
@@ -20,11 +22,13 @@ const norm = (name: string) => name.trim().replace(/\s+/g, ' ').toLowerCase();
  * People already listed as attending or sending apologies are left out.
  */
 export function attendeeCandidates(plan: CarePlanSnapshot, meeting: Meeting, present: ReadonlyArray<{ name: string; role: string }>): AttendeeCandidate[] {
+  const here = new Set(present.map((person) => norm(person.name)));
   const listed = new Set([...meeting.attendees, ...meeting.apologies].filter(isLive).map((entry) => norm(entry.name)));
   const seen = new Set<string>();
   const out: AttendeeCandidate[] = [];
-  const add = (candidate: AttendeeCandidate) => {
-    const key = norm(candidate.name);
+  const add = (entry: Omit<AttendeeCandidate, 'present'>) => {
+    const key = norm(entry.name);
+    const candidate = { ...entry, present: here.has(key) };
     if (!key || listed.has(key) || seen.has(key)) return;
     seen.add(key);
     out.push(candidate);
@@ -43,8 +47,7 @@ export function attendeeCandidates(plan: CarePlanSnapshot, meeting: Meeting, pre
   return out;
 }
 
-/** Everyone present in the live meeting who is not in the plan yet (shown first: they are in the room). */
-export function presentFirst(candidates: readonly AttendeeCandidate[], present: ReadonlyArray<{ name: string }>): AttendeeCandidate[] {
-  const here = new Set(present.map((person) => norm(person.name)));
-  return [...candidates].sort((a, b) => Number(here.has(norm(b.name))) - Number(here.has(norm(a.name))));
+/** People in the live meeting first: they are in the room. */
+export function presentFirst(candidates: readonly AttendeeCandidate[]): AttendeeCandidate[] {
+  return [...candidates].sort((a, b) => Number(b.present) - Number(a.present));
 }

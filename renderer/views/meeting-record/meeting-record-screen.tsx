@@ -131,7 +131,7 @@ function MeetingRecord({ planId, meeting, onClose }: { planId: string; meeting: 
       {familyConference ? (
         <>
           <PrivateFamilyTime planId={planId} meeting={meeting} />
-          <section className="meeting-record__part" data-agreeing-the-plan aria-label="Agreeing the plan">
+          <section className="meeting-record__part" data-agreeing-the-plan aria-label="Step: agreeing the plan">
             <p className="hint">
               Does the family’s plan meet the bottom lines? Is it specific and time-bound? Does everyone agree? Who is the family lead? If it is not
               agreed, the professionals say why.
@@ -141,7 +141,7 @@ function MeetingRecord({ planId, meeting, onClose }: { planId: string; meeting: 
         </>
       ) : null}
       <NewActions meeting={meeting} />
-      <section className="meeting-record__part" aria-label="Next meeting">
+      <section className="meeting-record__part" aria-label="When we meet next">
         {field('nextMeetingDate')}
       </section>
       <MinutesDownloads planId={planId} meetingId={meeting.id} />

@@ -39,7 +39,7 @@ async function exportedText(format: string, version?: number): Promise<string> {
 }
 
 describe('agreement tells the truth', () => {
-  it('a draft says "agreed with" nowhere, in any export, even though its hand-edited fields name Jill', async () => {
+  it('a draft names nobody as having agreed it, in any export, even though its hand-edited fields name Jill', async () => {
     // The example's hand-edited agreement fields claim an agreement that never happened.
     expect(readPlanSnapshot(doc).agreement).toMatchObject({ agreedWithName: 'Jill Marsh' });
     expect(readPlanSnapshot(doc).agreement.agreedOn).not.toBeNull();

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { planSectionKeys } from '../plan/plan-schema';
 import { defineCall } from './define-call';
 import { isoDateTimeSchema, planIdSchema } from './common-schemas';
 
@@ -67,7 +68,7 @@ export const historyCalls = {
         /** Only changes by this person (their name as shown). */
         person: z.string().trim().min(1).max(200).optional(),
         /** Only changes to this section (its key, e.g. "aboutMe"). */
-        section: z.string().trim().min(1).max(50).optional(),
+        section: z.enum(planSectionKeys, { message: 'That is not a section of the plan' }).optional(),
       })
       .strict(),
     output: z.object({

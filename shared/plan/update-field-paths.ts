@@ -10,10 +10,17 @@ import { isCollectionSectionKey, isRecordSectionKey } from './plan-schema';
  * deleted piece lives). Only the update's own structs and delete set are visited, so
  * the work follows the size of the update, never the size of the plan.
  */
-export function updateFieldPaths(doc: Y.Doc, update: Uint8Array): string[] {
+/**
+ * At most this many paths are kept per update: the history names a field only when one was
+ * changed, so a whole example plan written at once needs no list of its hundreds of fields.
+ */
+export const MAX_FIELD_PATHS = 50;
+
+export function updateFieldPaths(doc: Y.Doc, update: Uint8Array, limit = MAX_FIELD_PATHS): string[] {
   const decoded = Y.decodeUpdate(update);
   const paths = new Set<string>();
   const visit = (client: number, clock: number) => {
+    if (paths.size >= limit) return;
     const path = pathOfStruct(doc, client, clock);
     if (path) paths.add(path);
   };

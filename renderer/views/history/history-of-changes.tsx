@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useId, useState } from 'react';
 import { CareError, type HistoryGroup } from '../../../shared/contract';
-import { planSectionKeys, sectionTitle } from '../../../shared/plan';
+import { isPlanSectionKey, planSectionKeys, sectionTitle, type PlanSectionKey } from '../../../shared/plan';
 import { useCareApi } from '../care-api-context';
 import { describeGroup, describeOrigin, formatSpan } from './history-labels';
 
@@ -24,7 +24,7 @@ export function HistoryOfChanges({ planId }: HistoryOfChangesProps) {
   const api = useCareApi();
   const id = useId();
   const [person, setPerson] = useState('');
-  const [section, setSection] = useState('');
+  const [section, setSection] = useState<PlanSectionKey | ''>('');
   const [people, setPeople] = useState<string[]>([]);
   // Cursors of the pages above this one: empty on the newest page.
   const [cursors, setCursors] = useState<Array<number | undefined>>([]);
@@ -96,7 +96,8 @@ export function HistoryOfChanges({ planId }: HistoryOfChangesProps) {
             id={`${id}-section`}
             value={section}
             onChange={(event) => {
-              setSection(event.target.value);
+              const chosen = event.target.value;
+              setSection(isPlanSectionKey(chosen) ? chosen : '');
               restart();
             }}
           >

@@ -10,8 +10,8 @@ import { PlanNotFoundError } from '../store/plan-records';
 import type { HandlerSlice } from './handler-table';
 import { continues, openGroup, toHistoryGroup, type OpenGroup } from './history-groups';
 
-/** Raw audit rows read per step while filling a page: bounded memory whatever the history's length. */
-const RAW_BATCH = 500;
+/** Raw audit rows read per step while filling a page grow from the page size up to this: bounded memory whatever the history's length. */
+const RAW_BATCH_MAX = 1000;
 
 /** Roots that are not sections people see still need a readable name in the history. */
 function titleOf(key: string): string {
@@ -33,15 +33,44 @@ export function toHistoryEntry(event: AuditEvent): HistoryEntry {
   };
 }
 
-/** Every raw audit row of a plan, newest first, read in bounded batches. */
-function* rawEvents(store: CareStore, planId: string, before: number | undefined): Generator<AuditEvent> {
+/**
+ * Every raw audit row of a plan, newest first, read in batches that start small (a page
+ * usually needs little more than its own size: each row's actor is decrypted) and double.
+ */
+function* rawEvents(store: CareStore, planId: string, before: number | undefined, firstBatch: number): Generator<AuditEvent> {
   let cursor = before;
+  let size = Math.min(firstBatch, RAW_BATCH_MAX);
   for (;;) {
-    const batch = store.auditTrail(planId, RAW_BATCH, cursor);
+    const batch = store.auditTrail(planId, size, cursor);
     yield* batch;
     const last = batch.at(-1);
-    if (batch.length < RAW_BATCH || !last) return;
+    if (batch.length < size || !last) return;
     cursor = last.id;
+    size = Math.min(size * 2, RAW_BATCH_MAX);
+  }
+}
+
+/**
+ * Everyone in a plan's history, for the person filter: read once, then only the rows added
+ * since (audit rows are append-only, so what was read stays true).
+ */
+export class HistoryPeople {
+  readonly #known = new Map<string, { newestId: number; names: Set<string> }>();
+
+  constructor(private readonly store: CareStore) {}
+
+  of(planId: string): string[] {
+    const known = this.#known.get(planId) ?? { newestId: 0, names: new Set<string>() };
+    let newest = known.newestId;
+    // Start small: usually only a few rows are new since the last look.
+    for (const event of rawEvents(this.store, planId, undefined, 16)) {
+      if (event.id <= known.newestId) break;
+      newest = Math.max(newest, event.id);
+      known.names.add(event.actor.name);
+    }
+    known.newestId = newest;
+    this.#known.set(planId, known);
+    return [...known.names].sort((a, b) => a.localeCompare(b));
   }
 }
 
@@ -58,7 +87,7 @@ interface PageQuery {
  * into entries (one person, one field, a few minutes); the page ends only where the next
  * row would start a new entry, so an entry is never split across pages.
  */
-export function readHistoryPage(store: CareStore, query: PageQuery): { entries: HistoryGroup[]; before: number | null; people: string[] } {
+export function readHistoryPage(store: CareStore, query: PageQuery, people: HistoryPeople = new HistoryPeople(store)): { entries: HistoryGroup[]; before: number | null; people: string[] } {
   const { planId, pageSize, person, section } = query;
   let plan: CarePlanSnapshot | null | undefined;
   const fieldWords = (path: string) => {
@@ -68,7 +97,7 @@ export function readHistoryPage(store: CareStore, query: PageQuery): { entries: 
   const matches = (event: AuditEvent) => (!person || event.actor.name === person) && (!section || event.sections.includes(section));
   const groups: OpenGroup[] = [];
   let before: number | null = null;
-  for (const event of rawEvents(store, planId, query.before)) {
+  for (const event of rawEvents(store, planId, query.before, pageSize + 1)) {
     if (!matches(event)) continue;
     const last = groups.at(-1);
     if (last && continues(last, event)) {
@@ -82,17 +111,17 @@ export function readHistoryPage(store: CareStore, query: PageQuery): { entries: 
     }
     groups.push(openGroup(event));
   }
-  const people = new Set<string>();
-  if (query.before === undefined) for (const event of rawEvents(store, planId, undefined)) people.add(event.actor.name);
   return {
     entries: groups.map((group) => toHistoryGroup(group, titleOf, fieldWords)),
     before,
-    people: [...people].sort((a, b) => a.localeCompare(b)),
+    // Only the first page carries the list (the filter is built from it once).
+    people: query.before === undefined ? people.of(planId) : [],
   };
 }
 
 /** "Who changed this, and when?": the plan's audit trail in plain terms, newest first. */
 export function createHistoryHandlers(store: CareStore): HandlerSlice<'getPlanHistory' | 'getHistoryPage'> {
+  const people = new HistoryPeople(store);
   const requirePlan = (planId: string) => {
     // An unknown plan is "not found", not an empty history that hides a typo.
     if (!store.hasPlan(planId)) throw new PlanNotFoundError(planId);
@@ -104,7 +133,7 @@ export function createHistoryHandlers(store: CareStore): HandlerSlice<'getPlanHi
     },
     getHistoryPage: (query) => {
       requirePlan(query.planId);
-      return readHistoryPage(store, query);
+      return readHistoryPage(store, query, people);
     },
   };
 }

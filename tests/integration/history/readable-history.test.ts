@@ -72,6 +72,7 @@ describe('a history people can read', () => {
     await typeIntoWhatMatters('abc', 10_000);
     tick(6 * 60_000);
     await typeIntoWhatMatters('de', 10_000);
+    expect((await page()).people).toEqual(['CareHouse examples', 'Tom Reid']);
     store.saveProfile(priya);
     await typeIntoWhatMatters('f', 10_000);
     const ot = readPlanSnapshot(doc).actions.find((action) => action.what.startsWith('OT home visit'));
@@ -85,6 +86,8 @@ describe('a history people can read', () => {
       ['Tom Reid', 'What is most important to me', 2],
       ['Tom Reid', 'What is most important to me', 3],
     ]);
+    // The person filter's list follows new rows (it is kept between calls and only extended).
+    expect((await page()).people).toEqual(['CareHouse examples', 'Priya Nair', 'Tom Reid']);
   });
 
   it('reaches the whole history by paging, and filters by person and section all the way back', async () => {

@@ -78,6 +78,11 @@ export function createMeetingRecordHandlers(store: CareStore): HandlerSlice<'exp
     savePrivateFamilyNotes: ({ planId, meetingId, text }) => {
       currentActor(store);
       requirePlan(planId);
+      // Notes belong to a meeting record that is in the plan: a typo'd id must not leave orphaned private text.
+      const plan = loadPlanForExport(store, planId, null).snapshot;
+      if (!plan.meetings.some((meeting) => meeting.id === meetingId && meeting.removedAt === null)) {
+        throw new CareError('not-found', 'That meeting record is not in this plan (it may have been removed), so the notes were not saved.');
+      }
       return { updatedAt: store.savePrivateFamilyNotes(planId, meetingId, text) };
     },
   };

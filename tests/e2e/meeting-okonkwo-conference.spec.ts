@@ -98,7 +98,13 @@ test('the Okonkwo family conference is run from the screen on two laptops, with 
     await familyRecord.view.getByRole('button', { name: 'Share the family’s plan with the meeting' }).click();
     await expect(record.view.locator('[data-family-shared]')).toContainText(secret, { timeout: 20_000 });
     await expect(record.view.locator('[data-family-shared]')).toContainText('Shared by the family at');
-    await record.view.getByLabel('Agreeing the plan', { exact: true }).fill("The family's plan meets the bottom lines (Samuel's safety, school attendance). Everyone agrees; Ada is the family lead.");
+    // The explicit "agreeing the plan" step: three questions, the family lead.
+    for (const question of ['Does the family’s plan meet the agencies’ bottom lines?', 'Is it specific and time-bound (who does what by when)?', 'Does everyone agree to it?']) {
+      await record.view.getByRole('group', { name: question }).getByLabel('Yes').check();
+    }
+    await record.view.getByLabel('Family lead').fill('Ada Okonkwo');
+    await record.view.getByRole('button', { name: 'Record the answers' }).click();
+    await expect(record.view.getByLabel('Agreeing the plan', { exact: true })).toHaveValue(/Agreeing the plan: AGREED\.[\s\S]*Family lead: Ada Okonkwo\./);
 
     // Four new actions, straight into the plan's action list, linked to this meeting.
     for (const action of newActions) await record.addAction(action);
@@ -121,6 +127,8 @@ test('the Okonkwo family conference is run from the screen on two laptops, with 
       expect(text, action.what).toContain(`by ${action.due}`);
     }
     expect(text).toContain('Ada will walk Daniel');
+    expect(text).toContain('Agreeing the plan: AGREED.');
+    expect(text).toContain('Family lead: Ada Okonkwo.');
     const markdown = (await record.download('Minutes as Markdown')).bytes.toString('utf8');
     expect(markdown).toContain('**Dissent:** Kevin Doyle');
     const invite = (await record.download('Calendar invite for the next meeting')).bytes.toString('utf8');

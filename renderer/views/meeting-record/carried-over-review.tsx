@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import { carriedForwardActions, isLive, updateItem, type Action, type ActionStatus, type Meeting } from '../../../shared/plan';
 import { describePersonRef } from '../fields/person-ref-options';
 import { usePlanEditing } from '../plan/plan-editing-context';
+import { writeFromRecord } from './record-write-origin';
 
 type Outcome = 'done' | 'stillOpen' | 'dropped';
 
@@ -35,7 +36,7 @@ export function CarriedOverReview({ meeting }: { meeting: Meeting }) {
     const note = (notes[action.id] ?? '').trim();
     const status: ActionStatus = outcome === 'done' ? 'done' : outcome === 'dropped' ? 'cancelled' : action.status === 'done' || action.status === 'cancelled' ? 'open' : action.status;
     const line = `Reviewed at the meeting on ${meeting.date ?? 'an undated meeting'}: ${outcomeWords[outcome].toLowerCase()}${note ? ` — ${note}` : ''}.`;
-    updateItem(doc, ['actions'], action.id, { status, notes: action.notes.trim() ? `${action.notes.trimEnd()}\n${line}` : line });
+    writeFromRecord(doc, () => updateItem(doc, ['actions'], action.id, { status, notes: action.notes.trim() ? `${action.notes.trimEnd()}\n${line}` : line }));
     setNotes((current) => ({ ...current, [action.id]: '' }));
   };
 

@@ -6,6 +6,7 @@ import { ItemList } from '../fields/item-list';
 import { useMeetingContext } from '../meeting/meeting-context';
 import type { PlainRecord } from '../plan/plain-record';
 import { usePlanEditing } from '../plan/plan-editing-context';
+import { AgreeingThePlan } from './agreeing-the-plan';
 import { AttendancePanel } from './attendance-panel';
 import { CarriedOverReview } from './carried-over-review';
 import { MeetingTimer } from './meeting-timer';
@@ -131,13 +132,7 @@ function MeetingRecord({ planId, meeting, onClose }: { planId: string; meeting: 
       {familyConference ? (
         <>
           <PrivateFamilyTime planId={planId} meeting={meeting} />
-          <section className="meeting-record__part" data-agreeing-the-plan aria-label="Step: agreeing the plan">
-            <p className="hint">
-              Does the family’s plan meet the bottom lines? Is it specific and time-bound? Does everyone agree? Who is the family lead? If it is not
-              agreed, the professionals say why.
-            </p>
-            {field('planAgreement')}
-          </section>
+          <AgreeingThePlan meeting={meeting} />
         </>
       ) : null}
       <NewActions meeting={meeting} />

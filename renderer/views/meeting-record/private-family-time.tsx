@@ -3,6 +3,7 @@ import { CareError } from '../../../shared/contract';
 import { updateItem, type Meeting } from '../../../shared/plan';
 import { useCareApi } from '../care-api-context';
 import { usePlanEditing } from '../plan/plan-editing-context';
+import { writeFromRecord } from './record-write-origin';
 
 type SaveState = 'loading' | 'saved' | 'saving' | 'failed';
 
@@ -63,10 +64,12 @@ export function PrivateFamilyTime({ planId, meeting }: { planId: string; meeting
     if (timer.current) clearTimeout(timer.current);
     await save(text);
     const at = new Date().toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' });
-    updateItem(doc, ['meetings'], meeting.id, {
-      privateFamilyTime: `Shared by the family at ${at}:\n${text.trim()}`,
-      privateFamilyTimeShared: true,
-    });
+    writeFromRecord(doc, () =>
+      updateItem(doc, ['meetings'], meeting.id, {
+        privateFamilyTime: `Shared by the family at ${at}:\n${text.trim()}`,
+        privateFamilyTimeShared: true,
+      }),
+    );
     setProblem(null);
   };
 

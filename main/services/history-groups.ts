@@ -30,9 +30,21 @@ export function openGroup(event: AuditEvent): OpenGroup {
   return { key: groupKey(event), newest: event, oldest: event, count: 1 };
 }
 
+/**
+ * The one field an edit changed; or, when it changed several fields of one item (adding an
+ * action writes all of its fields), that item; else null.
+ */
+function commonPath(fields: readonly string[]): string | null {
+  const [first, ...rest] = fields;
+  if (first === undefined) return null;
+  if (rest.length === 0) return first;
+  const item = first.split('.').slice(0, 2).join('.');
+  return item.includes('.') && fields.every((path) => path === item || path.startsWith(`${item}.`)) ? item : null;
+}
+
 export function toHistoryGroup(group: OpenGroup, titleOf: (key: string) => string, fieldWords: (path: string) => string | null): HistoryGroup {
   const { newest } = group;
-  const field = newest.action === 'edit' && newest.fields.length === 1 && newest.fields[0] ? fieldWords(newest.fields[0]) : null;
+  const field = newest.action === 'edit' ? fieldWords(commonPath(newest.fields) ?? '') : null;
   return {
     id: newest.id,
     firstAt: group.oldest.at,

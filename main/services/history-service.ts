@@ -91,6 +91,7 @@ export function readHistoryPage(store: CareStore, query: PageQuery, people: Hist
   const { planId, pageSize, person, section } = query;
   let plan: CarePlanSnapshot | null | undefined;
   const fieldWords = (path: string) => {
+    if (!path) return null;
     if (plan === undefined) plan = readPlanSnapshotFromState(store.loadPlan(planId).state);
     return fieldPathWords(path, plan);
   };

@@ -5,7 +5,7 @@ import { dispatchCall } from '../../../main/services/dispatch-call';
 import type { HandlerTable } from '../../../main/services/handler-table';
 import { CareStore } from '../../../main/store/care-store';
 import type { HistoryGroup } from '../../../shared/contract';
-import { getPlanText, readPlanSnapshot, updateItem } from '../../../shared/plan';
+import { createItem, getPlanText, readPlanSnapshot, updateItem } from '../../../shared/plan';
 import { tempDataDir, TEST_PASSPHRASE, testActor } from '../../support/temp-store';
 import { JILL } from '../agreement/support/jill-example-store';
 import { callOk, editAndAppend, loadDoc } from '../trust/support/plan-edits';
@@ -114,6 +114,13 @@ describe('a history people can read', () => {
     const examples = await page({ person: 'CareHouse examples' });
     expect(examples.entries.map((entry) => entry.action)).toEqual(['edit', 'create-plan']);
     expect((await page()).people).toEqual(['CareHouse examples', 'Tom Reid']);
+  });
+
+  it('names the item when one edit wrote several of its fields (adding an action)', async () => {
+    tick(10_000);
+    await editAndAppend(handlers, JILL, doc, (d) => createItem(d, ['actions'], { what: 'Book the asthma review', dueDate: '2026-12-01' }, { by: 'Tom Reid', at: '2026-11-23T14:03:00.000Z' }));
+    const { entries } = await page();
+    expect(entries[0]).toMatchObject({ actorName: 'Tom Reid', field: 'Action “Book the asthma review”' });
   });
 
   it('lists a refused export with who it was for', async () => {

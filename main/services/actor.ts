@@ -3,11 +3,12 @@ import type { AuditActor } from '../store/audit-log';
 import type { CareStore } from '../store/care-store';
 
 /**
- * The profile, read (decrypted) once per open store rather than on every change: typing
- * asks for the actor on every keystroke. `saveProfile` is the only writer of the profile
- * and replaces the cached value (forgetActor) when it saves.
+ * The profile, read (decrypted) once per open store and per saved profile rather than on
+ * every change: typing asks for the actor on every keystroke. Whoever saves the profile
+ * (the profile service, the CLI, a test) moves the store's profile generation on, so the
+ * next change is attributed to the new person.
  */
-const actors = new WeakMap<CareStore, AuditActor | null>();
+const actors = new WeakMap<CareStore, { generation: number; actor: AuditActor | null }>();
 
 function readActor(store: CareStore): AuditActor | null {
   const profile = store.getProfile();
@@ -16,11 +17,12 @@ function readActor(store: CareStore): AuditActor | null {
 
 /** Who is acting on this machine: the saved profile. Changes need one, for attribution. */
 export function currentActor(store: CareStore): AuditActor {
-  let actor = actors.get(store);
-  if (actor === undefined) {
-    actor = readActor(store);
-    actors.set(store, actor);
+  let cached = actors.get(store);
+  if (cached === undefined || cached.generation !== store.profileGeneration) {
+    cached = { generation: store.profileGeneration, actor: readActor(store) };
+    actors.set(store, cached);
   }
+  const actor = cached.actor;
   if (!actor) throw new CareError('refused', 'Set up your profile (name and role) before changing a plan.');
   return actor;
 }

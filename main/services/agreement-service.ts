@@ -1,5 +1,5 @@
 import { CareError, type AgreedVersionSummary as AgreedVersionSummaryOutput, type PlanVersionRef } from '../../shared/contract';
-import { isCarePlanSnapshot, listBlockingProblems, readPlanSnapshotFromState, type CarePlanSnapshot } from '../../shared/plan';
+import { isCarePlanSnapshot, listAgreeAdvisories, listBlockingProblems, readPlanSnapshotFromState, type CarePlanSnapshot } from '../../shared/plan';
 import { countChanges, diffPlanSnapshots } from '../../shared/plan-diff';
 import { contentHashOf, type AgreedVersion, type AgreedVersionSummary } from '../store/agreed-versions';
 import type { CareStore } from '../store/care-store';
@@ -34,8 +34,13 @@ export function toSummaryOutput(summary: AgreedVersionSummary): AgreedVersionSum
     agreedBy: summary.details?.agreedBy ?? null,
     professionalsPresent: summary.details?.professionalsPresent ?? [],
     recordedBy: summary.details?.recordedBy ?? null,
+    othersAgreed: summary.details?.othersAgreed ?? [],
+    goingAhead: summary.details?.goingAhead ?? null,
   };
 }
+
+/** The problem path that means "the reason for agreeing despite advisory gaps is missing". */
+export const REASON_FOR_GOING_AHEAD = 'agree.reasonForGoingAhead';
 
 function plural(count: number, one: string, many: string): string {
   return `${count} ${count === 1 ? one : many}`;
@@ -56,7 +61,7 @@ export function createAgreementHandlers(store: CareStore): AgreementHandlers {
   };
 
   return {
-    agreePlan: ({ planId, agreedBy, professionalsPresent, expectedStateHash }) => {
+    agreePlan: ({ planId, agreedBy, professionalsPresent, othersAgreed, reasonForGoingAhead, expectedStateHash }) => {
       const actor = currentActor(store);
       requirePlan(planId);
       const { state, snapshot } = currentPlan(store, planId);
@@ -70,17 +75,37 @@ export function createAgreementHandlers(store: CareStore): AgreementHandlers {
           blocking.map((problem) => ({ path: problem.path.join('.'), message: problem.message })),
         );
       }
-      if (expectedStateHash !== undefined && contentHashOf(snapshot) !== expectedStateHash) {
+      const contentHash = contentHashOf(snapshot);
+      if (expectedStateHash !== undefined && contentHash !== expectedStateHash) {
         throw new CareError(
           'conflict',
           'The plan changed while it was being agreed (someone edited it, or a change was still saving). Check it and agree again.',
         );
       }
-      const stored = store.agreeVersion(
-        { planId, state, snapshot, details: { agreedBy, professionalsPresent, recordedBy: actor } },
-        actor,
-      );
-      return toSummaryOutput(stored);
+      // Agreeing what was already agreed would make a second, identical version that
+      // reads as if something new was decided: say so and store nothing.
+      const last = store.listAgreedVersions(planId).at(-1);
+      if (last && last.intact && last.contentHash === contentHash) {
+        return { ...toSummaryOutput(last), created: false };
+      }
+      const advisories = listAgreeAdvisories(snapshot);
+      const reason = reasonForGoingAhead?.trim() ?? '';
+      if (advisories.length > 0 && reason === '') {
+        throw new CareError(
+          'refused',
+          `Say why the plan is being agreed as it is: ${advisories.map((problem) => problem.message).join('; ')}.`,
+          advisories.map((problem) => ({ path: REASON_FOR_GOING_AHEAD, message: problem.message })),
+        );
+      }
+      const details = {
+        agreedBy,
+        professionalsPresent,
+        recordedBy: actor,
+        othersAgreed,
+        ...(advisories.length > 0 ? { goingAhead: { despite: advisories.map((problem) => problem.message), reason } } : {}),
+      };
+      const stored = store.agreeVersion({ planId, state, snapshot, details }, actor);
+      return { ...toSummaryOutput(stored), created: true };
     },
     listAgreedVersions: ({ planId }) => {
       requirePlan(planId);

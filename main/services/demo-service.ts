@@ -16,15 +16,18 @@ const examples: ReadonlyArray<{ name: ExamplePlanName; planId: string; displayNa
   { name: 'okonkwo', planId: '0e8a1f3c-5b7d-4c2e-9f10-3a6b8d2c1e03', displayName: 'Okonkwo family (example)' },
 ];
 
-/** Who the example plans are attributed to when nobody has set up a profile (the CLI on a fresh folder). */
-const exampleActor: AuditActor = { name: 'CareHouse example plans', role: 'Example data', organisation: '' };
+/**
+ * Who the example plans are credited to in their history: always CareHouse itself, never
+ * whoever happened to load them (Priya did not write Jill's plan).
+ */
+export const exampleActor: AuditActor = { name: 'CareHouse examples', role: 'Example data', organisation: '' };
 
 /**
  * Creates each missing example as an ordinary plan (created empty, then the example
  * written as one attributed edit), so its history reads like any other plan's.
  */
 export function addExamplePlans(store: CareStore, docs: PlanDocCache, today: string): ExamplePlanOutcome[] {
-  const actor: AuditActor = store.getProfile() ?? exampleActor;
+  const actor = exampleActor;
   return examples.map(({ name, planId, displayName }) => {
     if (store.hasPlan(planId)) return { planId, displayName, added: false };
     const doc = new Y.Doc();
@@ -34,7 +37,7 @@ export function addExamplePlans(store: CareStore, docs: PlanDocCache, today: str
       const before = Y.encodeStateVector(doc);
       buildExamplePlan(name, doc, { today });
       const update = Y.encodeStateAsUpdate(doc, before);
-      docs.checkAndStore(planId, update, (sections) => store.appendUpdate({ planId, update, origin: 'local', actor, sections }));
+      docs.checkAndStore(planId, update, (sections) => store.appendUpdate({ planId, update, origin: 'system', actor, sections }));
     } finally {
       doc.destroy();
     }

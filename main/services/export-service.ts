@@ -25,6 +25,11 @@ export function exportAuditAction(format: ExportFormat, versionNumber: number | 
   return `export-plan ${format} ${versionNumber === null ? 'draft' : `v${versionNumber}`}${legalBasis ? ` legal-basis ${legalBasis}` : ''}`;
 }
 
+/** The audit action for an export refused because of the person's sharing limits: "export-refused pdf draft". */
+export function exportRefusedAuditAction(format: ExportFormat, versionNumber: number | null): string {
+  return `export-refused ${format} ${versionNumber === null ? 'draft' : `v${versionNumber}`}`;
+}
+
 /** Exports through the contract: the same builders and PDF renderer as the CLI, so every host gives the same file. */
 export function createExportHandlers(store: CareStore): HandlerSlice<'exportPlan'> {
   return {
@@ -49,12 +54,18 @@ export function createExportHandlers(store: CareStore): HandlerSlice<'exportPlan
       try {
         file = await exportPlan(source.snapshot, format, {
           versionLabel: source.versionLabel,
+          agreement: source.agreement,
           generatedAt: new Date().toISOString(),
           planId,
           recipient: recipient || null,
         }, { calendarTodos: calendarTodos === true });
       } catch (error) {
-        if (error instanceof SharingRefusedError) throw new CareError('refused', error.message);
+        if (error instanceof SharingRefusedError) {
+          // A refusal is part of the plan's story ("who asked for it, for whom"): recorded,
+          // with the recipient sealed (it may be a person's name).
+          store.recordAudit(planId, exportRefusedAuditAction(format, source.versionNumber), actor, [], { recipient: recipient ?? '' });
+          throw new CareError('refused', error.message);
+        }
         if (error instanceof UndrawableTextError) throw new CareError('refused', error.message);
         throw error;
       }

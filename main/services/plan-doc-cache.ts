@@ -46,17 +46,18 @@ export class PlanDocCache {
   }
 
   /**
-   * Judge the update, store it with `write` (given the sections it touched), then let the
+   * Judge the update, store it with `write` (given the sections it touched and the plan as it
+   * is with the update, to name the fields it touched), then let the
    * cached document follow: the one sequence every writer of updates uses. Throws a
    * CareError, having changed nothing, if the update may not be stored.
    */
-  checkAndStore<T>(planId: string, update: Uint8Array, write: (sections: string[]) => T): { result: T; sections: string[] } {
+  checkAndStore<T>(planId: string, update: Uint8Array, write: (sections: string[], judged: Y.Doc) => T): { result: T; sections: string[] } {
     const { gate } = this.#open(planId);
     const verdict = gate.check(update);
     if (!verdict.ok) throw refusal(verdict);
     let result: T;
     try {
-      result = write(verdict.sections);
+      result = write(verdict.sections, gate.judgedDoc ?? this.#open(planId).doc);
     } catch (error) {
       // Not stored: the mirror, which already has the update, is rebuilt on the next check.
       gate.resync();

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import * as Y from 'yjs';
 import { CareError, type PlanSummary } from '../../shared/contract';
 import { initialisePlanDoc, summarisePlan } from '../../shared/plan/plan-layout';
+import { updateFieldPaths } from '../../shared/plan/update-field-paths';
 import type { CareStore } from '../store/care-store';
 import type { PlanRecord } from '../store/plan-records';
 import { currentActor } from './actor';
@@ -50,8 +51,8 @@ export function createPlanHandlers(store: CareStore, docs: PlanDocCache, version
       const bytes = Buffer.from(update, 'base64');
       const actor =
         origin.kind === 'local' ? local : { name: origin.peerName, role: origin.peerRole, organisation: '', peerId: origin.peerId };
-      const { result: seq, sections } = docs.checkAndStore(planId, bytes, (sections) =>
-        store.appendUpdate({ planId, update: bytes, origin: origin.kind, actor, sections }),
+      const { result: seq, sections } = docs.checkAndStore(planId, bytes, (sections, judged) =>
+        store.appendUpdate({ planId, update: bytes, origin: origin.kind, actor, sections, fields: updateFieldPaths(judged, bytes) }),
       );
       return { seq, sections };
     },

@@ -71,6 +71,16 @@ export interface AgreementDetails {
   professionalsPresent: ProfessionalPresent[];
   /** The profile of whoever recorded the agreement on this machine. */
   recordedBy: AgreementActor;
+  /** Everyone else who agreed it with the person: family, carers, advocate (absent in older versions). */
+  othersAgreed?: OtherWhoAgreed[];
+  /** The advisory gaps shown at the Agree step and why the plan was agreed anyway (absent when there were none). */
+  goingAhead?: { despite: string[]; reason: string };
+}
+
+/** Someone besides the person (or their representative) who agreed the plan. */
+export interface OtherWhoAgreed {
+  name: string;
+  relationship: string;
 }
 
 export interface NewAgreedVersion {

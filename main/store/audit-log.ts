@@ -24,7 +24,16 @@ export interface AuditEvent {
   action: string;
   origin: AuditOrigin;
   sections: string[];
+  /** Plan fields the change touched, as dotted paths ("aboutMe.whatMatters"); empty when not known. */
+  fields: string[];
   actor: AuditActor;
+  /** Sealed extra facts, e.g. who a refused export was for. */
+  detail: AuditDetail | null;
+}
+
+/** Extra facts of an event that are personal data, so sealed like the actor. */
+export interface AuditDetail {
+  recipient?: string;
 }
 
 interface AuditRow {
@@ -35,11 +44,14 @@ interface AuditRow {
   action: string;
   origin: AuditOrigin;
   sections: string;
+  fields: string;
   actor_blob: Buffer;
+  detail_blob: Buffer | null;
 }
 
 // The context binds the sealed actor to its plan and time, so it cannot be moved to another row.
 const actorContext = (planId: string, at: string, action: string) => `audit:${planId}:${at}:${action}`;
+const detailContext = (planId: string, at: string, action: string) => `audit-detail:${planId}:${at}:${action}`;
 
 export interface NewAuditEvent {
   planId: string;
@@ -47,13 +59,15 @@ export interface NewAuditEvent {
   action: string;
   origin: AuditOrigin;
   sections: readonly string[];
+  fields?: readonly string[];
   actor: AuditActor;
+  detail?: AuditDetail;
 }
 
 export function recordAuditEvent(context: StoreContext, event: NewAuditEvent): void {
   const at = context.now();
   context.db
-    .prepare('INSERT INTO audit_events (plan_id, seq, at, action, origin, sections, actor_blob) VALUES (?, ?, ?, ?, ?, ?, ?)')
+    .prepare('INSERT INTO audit_events (plan_id, seq, at, action, origin, sections, fields, actor_blob, detail_blob) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
     .run(
       event.planId,
       event.seq,
@@ -61,14 +75,17 @@ export function recordAuditEvent(context: StoreContext, event: NewAuditEvent): v
       event.action,
       event.origin,
       event.sections.join(','),
+      (event.fields ?? []).join(','),
       sealText(context.key, JSON.stringify(event.actor), actorContext(event.planId, at, event.action)),
+      event.detail ? sealText(context.key, JSON.stringify(event.detail), detailContext(event.planId, at, event.action)) : null,
     );
 }
 
-export function listAuditEvents(context: StoreContext, planId: string, limit = 1000): AuditEvent[] {
+/** Newest first; `beforeId` pages back through the whole trail (rows with a smaller id). */
+export function listAuditEvents(context: StoreContext, planId: string, limit = 1000, beforeId?: number): AuditEvent[] {
   const rows = context.db
-    .prepare('SELECT * FROM audit_events WHERE plan_id = ? ORDER BY id DESC LIMIT ?')
-    .all(planId, limit) as AuditRow[];
+    .prepare('SELECT * FROM audit_events WHERE plan_id = ? AND id < ? ORDER BY id DESC LIMIT ?')
+    .all(planId, beforeId ?? Number.MAX_SAFE_INTEGER, limit) as AuditRow[];
   return rows.map((row) => ({
     id: row.id,
     planId: row.plan_id,
@@ -77,6 +94,8 @@ export function listAuditEvents(context: StoreContext, planId: string, limit = 1
     action: row.action,
     origin: row.origin,
     sections: row.sections ? row.sections.split(',') : [],
+    fields: row.fields ? row.fields.split(',') : [],
     actor: JSON.parse(openText(context.key, row.actor_blob, actorContext(row.plan_id, row.at, row.action))) as AuditActor,
+    detail: row.detail_blob ? (JSON.parse(openText(context.key, row.detail_blob, detailContext(row.plan_id, row.at, row.action))) as AuditDetail) : null,
   }));
 }

@@ -9,7 +9,8 @@ import {
 } from './agreed-versions';
 import type { BackupManifest } from './backup-format';
 import { writeBackup } from './backup-writer';
-import { recordAuditEvent, listAuditEvents, type AuditActor, type AuditEvent, type AuditOrigin } from './audit-log';
+import { readPrivateFamilyNotes, writePrivateFamilyNotes } from './private-family-notes';
+import { recordAuditEvent, listAuditEvents, type AuditActor, type AuditDetail, type AuditEvent, type AuditOrigin } from './audit-log';
 import { openDatabaseFile, type DatabaseOpenOptions } from './database-file';
 import { rekeyKeyRing, unlockKeyRing, type KeySource } from './key-ring';
 import { applyMigrations } from './migrations';
@@ -47,6 +48,8 @@ export interface AppendedUpdate {
   origin: AuditOrigin;
   actor: AuditActor;
   sections: readonly string[];
+  /** Plan fields the update touched (see audit-log.ts); optional for callers that do not know. */
+  fields?: readonly string[];
 }
 
 /**
@@ -55,6 +58,7 @@ export interface AppendedUpdate {
  * lets callers acknowledge a change as saved.
  */
 export class CareStore {
+  #profileGeneration = 0;
   readonly #context: StoreContext;
   readonly #compactionThreshold: number;
 
@@ -133,6 +137,7 @@ export class CareStore {
         action: 'edit',
         origin: entry.origin,
         sections: entry.sections,
+        ...(entry.fields ? { fields: entry.fields } : {}),
         actor: entry.actor,
       });
       return appended;
@@ -155,12 +160,13 @@ export class CareStore {
     return countTail(this.#context, planId);
   }
 
-  recordAudit(planId: string, action: string, actor: AuditActor, sections: readonly string[] = []): void {
-    recordAuditEvent(this.#context, { planId, seq: null, action, origin: 'local', sections, actor });
+  recordAudit(planId: string, action: string, actor: AuditActor, sections: readonly string[] = [], detail?: AuditDetail): void {
+    recordAuditEvent(this.#context, { planId, seq: null, action, origin: 'local', sections, actor, ...(detail ? { detail } : {}) });
   }
 
-  auditTrail(planId: string, limit?: number): AuditEvent[] {
-    return listAuditEvents(this.#context, planId, limit);
+  /** Newest first; pass the smallest id seen as `beforeId` for the next page. */
+  auditTrail(planId: string, limit?: number, beforeId?: number): AuditEvent[] {
+    return listAuditEvents(this.#context, planId, limit, beforeId);
   }
 
   /**
@@ -185,12 +191,27 @@ export class CareStore {
     return readAgreedVersion(this.#context, planId, version);
   }
 
+  /** The family's private notes for one meeting, on this machine only (see private-family-notes.ts). */
+  privateFamilyNotes(planId: string, meetingId: string): { text: string; updatedAt: string | null } {
+    return readPrivateFamilyNotes(this.#context, planId, meetingId);
+  }
+
+  savePrivateFamilyNotes(planId: string, meetingId: string, text: string): string {
+    return writePrivateFamilyNotes(this.#context, planId, meetingId, text);
+  }
+
   getProfile(): StoredProfile | null {
     return readProfile(this.#context);
   }
 
   saveProfile(profile: StoredProfile): void {
     writeProfile(this.#context, profile);
+    this.#profileGeneration += 1;
+  }
+
+  /** Changes whenever the profile is saved, so readers that cache it know to read it again. */
+  get profileGeneration(): number {
+    return this.#profileGeneration;
   }
 
   /** A consistent, still-encrypted `.carehouse-backup` of the whole store, taken while writes go on. */

@@ -89,6 +89,26 @@ export const migrations: readonly Migration[] = [
     // Immutable, numbered, hashed versions of a plan as agreed (see agreed-versions.ts).
     up: (db) => db.exec(AGREED_VERSIONS_SCHEMA),
   },
+  {
+    name: '005-history-fields-and-private-family-notes',
+    up: (db) => {
+      // fields: which plan fields an edit touched ("aboutMe.whatMatters", "actions.<id>.dueDate"),
+      // ids and field names only, so the history can name the field without opening updates.
+      // detail_blob: sealed extra facts of an event (who a refused export was for).
+      // private_family_notes: a family's private time, kept only on this machine, never in the plan.
+      db.exec(`
+        ALTER TABLE audit_events ADD COLUMN fields TEXT NOT NULL DEFAULT '';
+        ALTER TABLE audit_events ADD COLUMN detail_blob BLOB;
+        CREATE TABLE private_family_notes (
+          plan_id TEXT NOT NULL REFERENCES plans(id),
+          meeting_id TEXT NOT NULL,
+          notes_blob BLOB NOT NULL,
+          updated_at TEXT NOT NULL,
+          PRIMARY KEY (plan_id, meeting_id)
+        );
+      `);
+    },
+  },
 ];
 
 export const CURRENT_SCHEMA_VERSION = migrations.length;

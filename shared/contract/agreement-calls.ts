@@ -48,6 +48,14 @@ export const professionalPresentSchema = z
   })
   .strict();
 
+/** Someone else who agreed the plan with the person: a family member, carer or advocate. */
+export const otherWhoAgreedSchema = z
+  .object({
+    name: nameText('The name of each person who agreed'),
+    relationship: z.string().trim().max(limits.profileFieldChars),
+  })
+  .strict();
+
 const actorSchema = z.object({ name: z.string(), role: z.string(), organisation: z.string() });
 
 /** One agreed version in a list: number, when, who, hash; `intact` false when it failed its integrity check. */
@@ -60,6 +68,10 @@ export const agreedVersionSummarySchema = z.object({
   agreedBy: agreedBySchema.nullable(),
   professionalsPresent: z.array(professionalPresentSchema),
   recordedBy: actorSchema.nullable(),
+  /** Family, carers or advocate who agreed it too. */
+  othersAgreed: z.array(otherWhoAgreedSchema),
+  /** The advisory gaps it was agreed despite, and the reason recorded; null when there were none. */
+  goingAhead: z.object({ despite: z.array(z.string()), reason: z.string() }).nullable(),
 });
 export type AgreedVersionSummary = z.infer<typeof agreedVersionSummarySchema>;
 
@@ -80,7 +92,8 @@ export const planSectionChangesSchema = z.object({ section: z.string(), title: z
 export const agreementCalls = {
   agreePlan: defineCall({
     summary:
-      'Agree the plan as it is now: refused while blocking problems remain; otherwise stored as the next numbered, immutable version.',
+      'Agree the plan as it is now: refused while blocking problems remain, or advisory gaps remain with no reason given; ' +
+      'a plan identical to the last agreed version creates nothing; otherwise stored as the next numbered, immutable version.',
     input: z
       .object({
         planId: planIdSchema,
@@ -89,11 +102,16 @@ export const agreementCalls = {
           .array(professionalPresentSchema)
           .min(1, { message: 'Tick at least one professional who was present' })
           .max(50, { message: 'At most 50 professionals can be listed' }),
+        /** Family members, carers or an advocate who agreed it with the person. */
+        othersAgreed: z.array(otherWhoAgreedSchema).max(50, { message: 'At most 50 other people can be listed' }).default([]),
+        /** Needed when the plan has advisory gaps (no goals, no contingency plan, consent not asked): why agree anyway. */
+        reasonForGoingAhead: z.string().trim().max(limits.profileFieldChars * 5).optional(),
         /** The content hash of the plan the user was looking at; refused (conflict) if the plan has changed since. */
         expectedStateHash: contentHashSchema.optional(),
       })
       .strict(),
-    output: agreedVersionSummarySchema,
+    /** `created` is false when the plan is identical to the last agreed version: nothing new is stored. */
+    output: agreedVersionSummarySchema.extend({ created: z.boolean() }),
   }),
   listAgreedVersions: defineCall({
     summary: 'Every agreed version of a plan, oldest first, each checked for tampering.',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { planSectionKeys } from '../plan/plan-schema';
 import { defineCall } from './define-call';
 import { isoDateTimeSchema, planIdSchema } from './common-schemas';
 
@@ -25,7 +26,59 @@ export const historyEntrySchema = z.object({
 });
 export type HistoryEntry = z.infer<typeof historyEntrySchema>;
 
+/** Entries per page of the readable history. */
+export const HISTORY_GROUPS_MAX = 200;
+export const HISTORY_GROUPS_DEFAULT = 50;
+
+/**
+ * One entry of the readable history: consecutive edits by one person to one field within a
+ * few minutes are one entry ("Tom Reid changed What is most important to me, 14:02–14:05").
+ */
+export const historyGroupSchema = z.object({
+  /** The newest raw row in the entry: a stable key. */
+  id: z.number().int().positive(),
+  firstAt: isoDateTimeSchema,
+  lastAt: isoDateTimeSchema,
+  /** How many saved changes the entry stands for. */
+  count: z.number().int().positive(),
+  action: z.string(),
+  origin: z.enum(['local', 'peer', 'system']),
+  sections: z.array(historySectionSchema),
+  /** The one field changed, in the words of its label ("Due date of action “OT home visit”"); null when several. */
+  field: z.string().nullable(),
+  actorName: z.string(),
+  actorRole: z.string(),
+  actorOrganisation: z.string(),
+  /** For a refused export: who it was for. */
+  recipient: z.string().optional(),
+});
+export type HistoryGroup = z.infer<typeof historyGroupSchema>;
+
 export const historyCalls = {
+  getHistoryPage: defineCall({
+    summary:
+      'One page of the readable history, newest first: edits grouped per person and field, optionally only one person or section; ' +
+      'pass the returned `before` to reach older pages, back to the plan being created.',
+    input: z
+      .object({
+        planId: planIdSchema,
+        /** Cursor from the previous page; left out for the newest page. */
+        before: z.number().int().positive().optional(),
+        pageSize: z.number().int().min(1).max(HISTORY_GROUPS_MAX).default(HISTORY_GROUPS_DEFAULT),
+        /** Only changes by this person (their name as shown). */
+        person: z.string().trim().min(1).max(200).optional(),
+        /** Only changes to this section (its key, e.g. "aboutMe"). */
+        section: z.enum(planSectionKeys, { message: 'That is not a section of the plan' }).optional(),
+      })
+      .strict(),
+    output: z.object({
+      entries: z.array(historyGroupSchema),
+      /** Pass as `before` for the next (older) page; null when this page reaches the start. */
+      before: z.number().int().positive().nullable(),
+      /** Everyone who appears anywhere in this plan's history, for the person filter. */
+      people: z.array(z.string()),
+    }),
+  }),
   getPlanHistory: defineCall({
     summary: 'Who changed this plan, what they changed and when: the audit trail, newest first.',
     input: z

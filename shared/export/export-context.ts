@@ -14,6 +14,24 @@ export interface ExportContext {
    * person asked not to share with them are left out; see `applySharingLimits`.
    */
   recipient?: string | null;
+  /**
+   * Who agreed this version and when, read from the agreed version itself (never from
+   * hand-edited plan fields). Absent or null for a draft, which never says "agreed with".
+   */
+  agreement?: ExportAgreement | null;
+}
+
+/** The facts of one real agreement, as recorded by the Agree step. */
+export interface ExportAgreement {
+  /** Calendar date it was agreed (YYYY-MM-DD). */
+  agreedOn: string;
+  /** Everyone who agreed it: the person or their representative first, then family and carers, e.g. "Jill Marsh (the person)". */
+  agreedWith: string[];
+}
+
+/** The agreement to state on an export: only for an agreed version, never a draft. */
+export function agreementOf(context: ExportContext): ExportAgreement | null {
+  return context.versionLabel !== null && context.agreement ? context.agreement : null;
 }
 
 /** What every page, row or resource says about its version. */

@@ -1,5 +1,5 @@
 import { houseParts, isLive, type CarePlanSnapshot, type ContingencyPlan, type HousePart, type ItemBase, type PersonRef } from '../plan/plan-snapshot';
-import { generatedDate, isAgreed, versionText, type ExportContext } from './export-context';
+import { agreementOf, generatedDate, versionText, type ExportContext } from './export-context';
 import { houseCompleteness } from '../plan/house-completeness';
 import { currentKeyworker } from '../plan/keyworker';
 import type { HousePicturePart, PdfBlock, PdfDocumentModel, PdfPage } from './pdf-document-model';
@@ -71,10 +71,15 @@ function houseAltText(parts: HousePicturePart[]): string {
   return `The House of Care picture: ${parts.map((part) => `${part.label}, ${Math.round(part.completeness * 100)}% filled in (${part.summary})`).join('; ')}.`;
 }
 
+function agreedWithText(context: ExportContext): string {
+  const agreement = agreementOf(context);
+  return agreement ? `${agreement.agreedWith.join(', ')}, ${friendlyDate(agreement.agreedOn)}` : '';
+}
+
 function coverPage(plan: CarePlanSnapshot, context: ExportContext, recipient: string | null, limitedTo: string | null): PdfPage {
   const name = personFullName(plan);
   // The same completeness the plan's home screen shows, so the picture matches the app.
-  const completeness = houseCompleteness(plan, { today: generatedDate(context) });
+  const completeness = houseCompleteness(plan, { today: generatedDate(context), agreedVersion: agreementOf(context) !== null });
   const counts = houseCounts(plan);
   const parts: HousePicturePart[] = houseParts.map((part) => ({
     part,
@@ -96,8 +101,8 @@ function coverPage(plan: CarePlanSnapshot, context: ExportContext, recipient: st
         { key: 'Date of birth', value: friendlyDate(plan.person.dateOfBirth) },
         { key: 'NHS number', value: plan.person.nhsNumber.trim() },
         { key: 'My keyworker', value: keyworkerLine(plan, context) },
-        // A draft never says who it was agreed with: only an agreed version can.
-        { key: 'Agreed with', value: isAgreed(context) && plan.agreement.agreedOn ? [plan.agreement.agreedWithName, friendlyDate(plan.agreement.agreedOn)].filter(Boolean).join(', ') : '' },
+        // Only a real agreed version names who agreed; a draft never says "agreed with".
+        { key: 'Agreed with', value: agreedWithText(context) },
         { key: 'Next review', value: friendlyDate(plan.agreement.reviewDate) || 'No date set yet' },
         { key: 'Review arranged by', value: nameOnly(plan, plan.agreement.reviewResponsible) },
         { key: 'Printed', value: friendlyDate(generatedDate(context)) },

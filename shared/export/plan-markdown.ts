@@ -1,5 +1,5 @@
 import { isLive, type CarePlanSnapshot, type PersonRef } from '../plan/plan-snapshot';
-import { generatedDate, versionText, type ExportContext } from './export-context';
+import { agreementOf, generatedDate, versionText, type ExportContext } from './export-context';
 import {
   actionStatusLabels,
   careSectorLabels,
@@ -275,13 +275,8 @@ export function buildPlanMarkdownText(snapshot: CarePlanSnapshot, context: Expor
   out.push(
     ...section('Agreement and review', [
       ...field('This version', versionText(context)),
-      ...field(
-        'Agreed with',
-        [agreement.agreedWithName, agreement.agreedWithRole, agreement.agreedBy === 'legitimateRepresentative' ? 'representative' : '']
-          .filter((p) => p.trim())
-          .join(', '),
-      ),
-      ...field('Agreed on', agreement.agreedOn),
+      ...field('Agreed with', agreementOf(context)?.agreedWith.join(', ') ?? ''),
+      ...field('Agreed on', agreementOf(context)?.agreedOn ?? null),
       ...field('Care funding', agreement.fundingSource),
       ...field('Last updated', agreement.lastUpdated),
       ...field('Next review', agreement.reviewDate),

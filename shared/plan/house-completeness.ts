@@ -44,6 +44,11 @@ export const housePartTitles: Record<HousePart, string> = {
 export interface CompletenessOptions {
   /** The date for "current keyworker"; defaults to the plan's own date. */
   today?: string;
+  /**
+   * True only when what is shown IS a real agreed version (the Agree step stored it).
+   * The hand-edited "agreed on" field never counts: a draft must not read as agreed.
+   */
+  agreedVersion?: boolean;
 }
 
 export function houseCompleteness(
@@ -95,7 +100,7 @@ export function houseCompleteness(
     roof: [
       { label: 'Meeting record', filled: s.meetings.some((meeting) => isLive(meeting) && meeting.date !== null), section: 'meetings' },
       { label: 'Consent and information sharing', filled: s.consent.status !== 'notYetAsked', section: 'consent' },
-      { label: 'Agreed with the person', filled: s.agreement.agreedOn !== null, section: 'agreement' },
+      { label: 'Agreed with the person', filled: options.agreedVersion === true, section: 'agreement' },
       { label: 'Review date', filled: s.agreement.reviewDate !== null, section: 'agreement' },
       { label: 'Who arranges the review', filled: s.agreement.reviewResponsible !== null, section: 'agreement' },
     ],

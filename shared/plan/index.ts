@@ -31,6 +31,7 @@ export { validateNhsNumber, normaliseNhsNumber, formatNhsNumber, nhsCheckDigit }
 export { validateCalendarDate, isCalendarDate, addDays, addMonths, endOfMonth } from './calendar-date';
 export { fieldLimits, maxTextLength, checkTextInsert } from './field-limits';
 export { validatePlan, listBlockingProblems, planDate, type ValidationOptions } from './validate-plan';
+export { listAgreeAdvisories } from './agree-advisories';
 export { currentKeyworker, keyworkersOn, isKeyworkerOn } from './keyworker';
 export { checkPlanDocShape } from './check-plan-doc-shape';
 export { houseCompleteness, housePartTitles, type HousePartCompleteness, type CompletenessCheck, type CompletenessOptions } from './house-completeness';

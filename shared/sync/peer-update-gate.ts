@@ -120,6 +120,14 @@ export class PeerUpdateGate {
     return decoded ? this.#judge(update, decoded) : unreadable();
   }
 
+  /**
+   * The plan as it is with the update `check` just passed, for reading only (main names the
+   * fields an update touched from it before storing). Null before any check.
+   */
+  get judgedDoc(): Y.Doc | null {
+    return this.#mirror;
+  }
+
   /** Applies an update `check` passed to the live document, without re-applying it to the mirror. */
   apply(update: Uint8Array, origin: unknown): void {
     this.#applyJudged(update, origin);

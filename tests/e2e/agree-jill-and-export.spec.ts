@@ -31,10 +31,15 @@ test("Jill's plan is agreed in the UI, then exported in each of the five formats
     await plan.view.getByLabel('The person', { exact: true }).check();
     await plan.view.getByLabel('Priya Nair (Social worker)').check();
     await plan.view.getByLabel('Tom Reid (Practice nurse)').check();
+    await plan.view.getByRole('group', { name: 'Family and carers who also agreed' }).getByLabel('Karen Marsh (Daughter)').check();
     await plan.view.getByRole('button', { name: 'Agree this version' }).click();
     await expect(plan.view.getByText('Agreed version 1 is stored and can no longer be changed.')).toBeVisible();
     const row = plan.view.locator('[data-agreed-versions] tr[data-version="1"]');
-    await expect(row).toContainText('Jill Marsh (the person)');
+    await expect(row).toContainText('Jill Marsh (the person), Karen Marsh (Daughter)');
+    // Agreeing again with nothing changed says so and makes no version 2.
+    await plan.view.getByRole('button', { name: 'Agree this version' }).click();
+    await expect(plan.view.getByText('Nothing has changed since agreed version 1, so no new version was made.')).toBeVisible();
+    await expect(plan.view.locator('[data-agreed-versions] tr[data-version]')).toHaveCount(1);
     await expect(row).toContainText('Priya Nair');
     await expect(row).toContainText('Tom Reid');
     await expect(row).toContainText('intact');
@@ -56,6 +61,7 @@ test("Jill's plan is agreed in the UI, then exported in each of the five formats
     const pdfText = execFileSync('pdftotext', ['-', '-'], { input: pdf.bytes }).toString('utf8');
     expect(pdfText).toContain('Agreed version 1');
     expect(pdfText).toContain(jillMarsh.fullName);
+    expect(pdfText.replace(/\s+/g, ' ')).toContain('Karen Marsh (Daughter)');
 
     const csv = await exportAs(page, 'Actions for spreadsheets (CSV)');
     expect(csv.name).toBe('jill-marsh-care-plan-v1-actions.csv');

@@ -85,6 +85,7 @@ export const exportCommand: CliCommand = {
       try {
         file = await exportPlan(source.snapshot, format, {
           versionLabel: source.versionLabel,
+          agreement: source.agreement,
           generatedAt: new Date().toISOString(),
           planId,
           recipient: values.recipient ?? null,

@@ -1,7 +1,7 @@
 import { useEffect, useId, useMemo, useState, type FormEvent } from 'react';
 import type * as Y from 'yjs';
 import { CareError, type AgreedVersionSummary } from '../../../shared/contract';
-import { isLive, listBlockingProblems, readPlanSnapshot, updateRecordSection, type CarePlanSnapshot } from '../../../shared/plan';
+import { isLive, listAgreeAdvisories, listBlockingProblems, readPlanSnapshot, type CarePlanSnapshot } from '../../../shared/plan';
 import { useCareApi } from '../care-api-context';
 import { contentHashOf } from './content-hash';
 
@@ -9,15 +9,10 @@ interface AgreePanelProps {
   planId: string;
   doc: Y.Doc;
   snapshot: CarePlanSnapshot;
-  onAgreed: (version: AgreedVersionSummary) => void;
+  onAgreed: (version: AgreedVersionSummary & { created: boolean }) => void;
 }
 
 type AgreedRole = 'the person' | 'representative';
-
-function todayLocal(): string {
-  const now = new Date();
-  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
-}
 
 function personName(snapshot: CarePlanSnapshot): string {
   return [snapshot.person.firstName.trim(), snapshot.person.familyName.trim()].filter(Boolean).join(' ');
@@ -29,15 +24,20 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * "Agree this version". The blocking problems come from the live document, so they clear
  * the moment someone fixes them; main checks again before it freezes anything.
  *
- * Who agreed is written into the plan's own agreement section first (agreed by, with, on),
- * so the frozen version and every export of it say who agreed and when; the version
- * table in main is the tamper-evident record of the same facts.
+ * Who agreed (the person or their representative, and any family or carers who agreed
+ * with them) is recorded only in the agreed version main stores: nothing is written into
+ * the plan, so a draft can never read as agreed. Advisory gaps are shown here and need a
+ * reason before agreeing; a plan identical to the last agreed version makes no new version.
  */
 export function AgreePanel({ planId, doc, snapshot, onAgreed }: AgreePanelProps) {
   const api = useCareApi();
   const id = useId();
   const blocking = useMemo(() => listBlockingProblems(snapshot), [snapshot]);
+  const advisories = useMemo(() => listAgreeAdvisories(snapshot), [snapshot]);
   const team = snapshot.professionalContacts.filter(isLive);
+  const family = snapshot.personalContacts.filter(isLive);
+  const [alsoAgreed, setAlsoAgreed] = useState<ReadonlySet<string>>(new Set());
+  const [reason, setReason] = useState('');
   const [name, setName] = useState(() => personName(snapshot));
   const [role, setRole] = useState<AgreedRole>('the person');
   const [relationship, setRelationship] = useState('');
@@ -52,13 +52,15 @@ export function AgreePanel({ planId, doc, snapshot, onAgreed }: AgreePanelProps)
     setName((current) => current || personName(snapshot));
   }, [snapshot]);
 
-  const toggle = (contactId: string) =>
-    setPresent((current) => {
+  const toggleIn = (setter: typeof setPresent) => (contactId: string) =>
+    setter((current) => {
       const next = new Set(current);
       if (next.has(contactId)) next.delete(contactId);
       else next.add(contactId);
       return next;
     });
+  const toggle = toggleIn(setPresent);
+  const toggleAlso = toggleIn(setAlsoAgreed);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -72,28 +74,37 @@ export function AgreePanel({ planId, doc, snapshot, onAgreed }: AgreePanelProps)
       .filter((contact) => present.has(contact.id))
       .map((contact) => ({ name: contact.name.trim() || 'Unnamed team member', role: contact.role.trim(), contactId: contact.id }));
     if (professionalsPresent.length === 0) return setProblem('Tick at least one professional who was present.');
+    if (advisories.length > 0 && !reason.trim()) return setProblem('Say why the plan is being agreed with the gaps listed above.');
+    const othersAgreed = family
+      .filter((contact) => alsoAgreed.has(contact.id))
+      .map((contact) => ({ name: contact.name.trim() || 'Unnamed contact', relationship: contact.relationship.trim() }));
 
     setBusy(true);
     try {
-      const agreedWithRole = role === 'the person' ? 'The person' : relationship.trim();
-      const patch = { agreedBy: role === 'the person' ? 'person' : 'legitimateRepresentative', agreedWithName: name.trim(), agreedWithRole, agreedOn: todayLocal() } as const;
-      const current = snapshot.agreement;
-      if (current.agreedBy !== patch.agreedBy || current.agreedWithName !== patch.agreedWithName || current.agreedWithRole !== patch.agreedWithRole || current.agreedOn !== patch.agreedOn) {
-        updateRecordSection(doc, 'agreement', patch);
-      }
       const agreedBy = role === 'the person' ? { role, name: name.trim() } : { role, name: name.trim(), relationship: relationship.trim() };
-      // The change above (and any still typing) must reach main first: a conflict means it has not yet.
-      let agreed: AgreedVersionSummary | null = null;
+      // Any change still typing must reach main first: a conflict means it has not yet.
+      let agreed: (AgreedVersionSummary & { created: boolean }) | null = null;
       for (let attempt = 0; agreed === null; attempt += 1) {
         const expectedStateHash = await contentHashOf(readPlanSnapshot(doc));
         try {
-          agreed = await api.agreePlan({ planId, agreedBy, professionalsPresent, ...(expectedStateHash ? { expectedStateHash } : {}) });
+          agreed = await api.agreePlan({
+            planId,
+            agreedBy,
+            professionalsPresent,
+            othersAgreed,
+            ...(advisories.length > 0 ? { reasonForGoingAhead: reason.trim() } : {}),
+            ...(expectedStateHash ? { expectedStateHash } : {}),
+          });
         } catch (error) {
           if (!(error instanceof CareError) || error.code !== 'conflict' || attempt >= 10) throw error;
           await sleep(300);
         }
       }
-      setDone(`Agreed version ${agreed.version} is stored and can no longer be changed.`);
+      setDone(
+        agreed.created
+          ? `Agreed version ${agreed.version} is stored and can no longer be changed.`
+          : `Nothing has changed since agreed version ${agreed.version}, so no new version was made.`,
+      );
       onAgreed(agreed);
     } catch (error) {
       if (error instanceof CareError) {
@@ -127,6 +138,16 @@ export function AgreePanel({ planId, doc, snapshot, onAgreed }: AgreePanelProps)
       ) : (
         <p className="notice">Nothing stops this plan being agreed.</p>
       )}
+      {advisories.length > 0 ? (
+        <div data-advisory-problems>
+          <p className="section-screen__to-fix">Before agreeing, check {advisories.length === 1 ? 'this gap' : 'these gaps'}:</p>
+          <ul>
+            {advisories.map((entry) => (
+              <li key={entry.message}>{entry.message}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
       <form onSubmit={(event) => void submit(event)}>
         <div className="field">
           <label htmlFor={`${id}-name`}>Agreed with</label>
@@ -164,6 +185,22 @@ export function AgreePanel({ planId, doc, snapshot, onAgreed }: AgreePanelProps)
             />
           </div>
         ) : null}
+        {family.length > 0 ? (
+          <fieldset className="field field--group">
+            <legend>Family and carers who also agreed</legend>
+            <ul className="checklist">
+              {family.map((contact) => (
+                <li key={contact.id} className="checklist__item">
+                  <input type="checkbox" id={`${id}-also-${contact.id}`} checked={alsoAgreed.has(contact.id)} onChange={() => toggleAlso(contact.id)} />
+                  <label htmlFor={`${id}-also-${contact.id}`}>
+                    {contact.name || 'Unnamed contact'}
+                    {contact.relationship ? ` (${contact.relationship})` : ''}
+                  </label>
+                </li>
+              ))}
+            </ul>
+          </fieldset>
+        ) : null}
         <fieldset className="field field--group">
           <legend>Professionals present</legend>
           {team.length === 0 ? <p className="field__hint">Add the care team first (Care team screen).</p> : null}
@@ -179,6 +216,15 @@ export function AgreePanel({ planId, doc, snapshot, onAgreed }: AgreePanelProps)
             ))}
           </ul>
         </fieldset>
+        {advisories.length > 0 ? (
+          <div className="field">
+            <label htmlFor={`${id}-reason`}>Why agree it now, with these gaps</label>
+            <p className="field__hint" id={`${id}-reason-hint`}>
+              Recorded with the agreed version. For example: goals will be set at the review next month.
+            </p>
+            <textarea id={`${id}-reason`} value={reason} maxLength={1000} rows={3} aria-describedby={`${id}-reason-hint`} onChange={(event) => setReason(event.target.value)} />
+          </div>
+        ) : null}
         <div className="button-row">
           <button type="submit" className="button button--primary" disabled={busy || blocking.length > 0}>
             {busy ? 'Agreeing…' : 'Agree this version'}

@@ -18,7 +18,9 @@ type Showing = { kind: 'none' } | { kind: 'version'; version: number } | { kind:
 
 function agreedByWords(entry: AgreedVersionSummary): string {
   if (!entry.agreedBy) return '—';
-  return entry.agreedBy.role === 'the person' ? `${entry.agreedBy.name} (the person)` : `${entry.agreedBy.name} (${entry.agreedBy.relationship})`;
+  const first = entry.agreedBy.role === 'the person' ? `${entry.agreedBy.name} (the person)` : `${entry.agreedBy.name} (${entry.agreedBy.relationship})`;
+  const others = entry.othersAgreed.map((other) => (other.relationship ? `${other.name} (${other.relationship})` : other.name));
+  return [first, ...others].join(', ');
 }
 
 /** "Agree and versions": agree this version, the list of agreed versions, and what changed. */

@@ -10,10 +10,18 @@ const conditions: Readonly<Record<string, (owner: PlainRecord) => boolean>> = {
   'professionalContacts[].keyworkerFrom': (owner) => owner.isKeyworker === true,
   'professionalContacts[].keyworkerUntil': (owner) => owner.isKeyworker === true,
   'personalContacts[].carerNeeds': (owner) => owner.isCarer === true,
-  'meetings[].privateFamilyTime': (owner) => owner.type === 'familyGroupConference',
-  'meetings[].privateFamilyTimeShared': (owner) => owner.type === 'familyGroupConference',
+  // Private family time is typed on the family's machine only (meeting-record/private-family-time):
+  // typing it here would put it in the shared plan. Shown once the family has shared it.
+  'meetings[].privateFamilyTime': (owner) => owner.type === 'familyGroupConference' && owner.privateFamilyTimeShared === true,
+  'meetings[].privateFamilyTimeShared': () => false,
   'meetings[].planAgreement': (owner) => owner.type === 'familyGroupConference',
   'consent.bestInterestsNotes': (owner) => owner.status === 'lacksCapacityBestInterests' || (typeof owner.bestInterestsNotes === 'string' && owner.bestInterestsNotes !== ''),
+  // Who agreed, with whom and when are recorded only by the Agree step (agreed versions);
+  // hand-edited copies would let a draft claim an agreement that never happened.
+  'agreement.agreedBy': () => false,
+  'agreement.agreedWithName': () => false,
+  'agreement.agreedWithRole': () => false,
+  'agreement.agreedOn': () => false,
   'person.language': (owner) => owner.interpreterNeeded === true || (typeof owner.language === 'string' && owner.language !== ''),
 };
 

@@ -1,4 +1,4 @@
-import type { HistoryEntry } from '../../../shared/contract';
+import type { HistoryEntry, HistoryGroup } from '../../../shared/contract';
 
 /** Plain words for what an audit row records, as the "History of changes" table shows them. */
 const actionLabels: Record<string, string> = {
@@ -31,6 +31,37 @@ function describeExport(action: string): string | null {
   const what = version ? `agreed version ${version}` : 'the draft';
   const why = basis ? ` without consent, on the legal basis of ${legalBasisWords[basis] ?? basis}` : '';
   return `Exported ${what} as ${formatWords[format] ?? format}${why}`;
+}
+
+/** "export-refused pdf draft" with who it was for. */
+function describeRefusedExport(action: string, recipient: string | undefined): string | null {
+  const match = /^export-refused (\w+) (draft|v(\d+))$/.exec(action);
+  if (!match) return null;
+  const [, format = '', , version] = match;
+  const what = version ? `agreed version ${version}` : 'the draft';
+  return `Refused to export ${what} as ${formatWords[format] ?? format} for ${recipient || 'someone not named'}: the person asked that they are not told`;
+}
+
+/** One readable history entry: "Changed What is most important to me", "Refused to export … for …". */
+export function describeGroup(entry: Pick<HistoryGroup, 'action' | 'sections' | 'field' | 'recipient' | 'count'>): string {
+  const refused = describeRefusedExport(entry.action, entry.recipient);
+  if (refused) return refused;
+  if (entry.action === 'edit' && entry.field) {
+    const titles = entry.sections.map((section) => section.title).join(', ');
+    return titles ? `Changed ${entry.field} (${titles})` : `Changed ${entry.field}`;
+  }
+  return describeChange(entry);
+}
+
+/** "14:02" or "14:02–14:05" (same day), else the full start and end. */
+export function formatSpan(firstAt: string, lastAt: string): string {
+  const first = new Date(firstAt);
+  const last = new Date(lastAt);
+  if (Number.isNaN(first.getTime()) || Number.isNaN(last.getTime())) return lastAt;
+  const time = (date: Date) => date.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' });
+  const day = (date: Date) => date.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' });
+  if (day(first) !== day(last)) return `${formatWhen(firstAt)} – ${formatWhen(lastAt)}`;
+  return time(first) === time(last) ? `${day(last)}, ${time(last)}` : `${day(last)}, ${time(first)}–${time(last)}`;
 }
 
 export function describeChange(entry: Pick<HistoryEntry, 'action' | 'sections'>): string {

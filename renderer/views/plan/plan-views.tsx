@@ -6,6 +6,7 @@ import { ExportPanel } from '../export/export-panel';
 import { HistoryOfChanges } from '../history/history-of-changes';
 import { HouseScreen } from '../house/house-screen';
 import { MeetingPanel } from '../meeting/meeting-panel';
+import { MeetingRecordScreen } from '../meeting-record/meeting-record-screen';
 import { AboutMeSection } from '../sections/about-me-section';
 import { ActionsSection } from '../sections/actions-section';
 import { AgreementSection } from '../sections/agreement-section';
@@ -59,6 +60,7 @@ export const planViews: readonly PlanView[] = [
   { key: 'services', title: 'Services and support', sections: ['services'], render: () => <ServicesSection /> },
   { key: 'meetings', title: 'Meetings', sections: ['meetings'], render: () => <MeetingsSection /> },
   { key: 'live-meeting', title: 'Live meeting', render: () => <MeetingPanel /> },
+  { key: 'meeting-record', title: 'Run the case conference', render: ({ planId }) => <MeetingRecordScreen planId={planId} /> },
   { key: 'history', title: 'History of changes', render: ({ planId }) => <HistoryOfChanges planId={planId} /> },
   { key: 'agree', title: 'Agree and versions', render: ({ planId, doc, snapshot }) => <AgreementScreen planId={planId} doc={doc} snapshot={snapshot} /> },
   { key: 'export', title: 'Export', render: ({ planId, snapshot }) => <ExportPanel planId={planId} snapshot={snapshot} /> },

@@ -1,7 +1,7 @@
 import { isLive, type SupportServiceStatus } from '../../plan/plan-snapshot';
 import type { CarePlan } from './fhir-types';
 import type { FhirScope } from './fhir-scope';
-import { generatedDate, isAgreed, versionText } from '../export-context';
+import { agreementOf, generatedDate, isAgreed, versionText } from '../export-context';
 import { serviceKindLabels, labelOf } from '../plain-labels';
 import { currentKeyworker } from '../../plan/keyworker';
 import { describePersonRef, personFullName } from '../plan-people';
@@ -27,7 +27,8 @@ export function buildMainCarePlan(scope: FhirScope, limitedTo: string | null, re
   const { plan } = scope;
   const keyworker = currentKeyworker(plan.professionalContacts, generatedDate(scope.context));
   const agreement = plan.agreement;
-  const agreedWith = [agreement.agreedWithName, agreement.agreedWithRole].filter((part) => part.trim()).join(', ');
+  // Who agreed and when come only from a real agreed version, never hand-edited fields.
+  const agreed = agreementOf(scope.context);
   return {
     resourceType: 'CarePlan',
     id: scope.uuid('care-plan', 'plan'),
@@ -43,7 +44,7 @@ export function buildMainCarePlan(scope: FhirScope, limitedTo: string | null, re
       return first ? scope.ref('encounter', first.id) : undefined;
     })(),
     period: {
-      start: agreement.agreedOn ?? plan.meta.createdAt.slice(0, 10),
+      start: agreed?.agreedOn ?? plan.meta.createdAt.slice(0, 10),
       end: agreement.reviewDate ?? undefined,
     },
     created: plan.meta.createdAt,
@@ -74,7 +75,7 @@ export function buildMainCarePlan(scope: FhirScope, limitedTo: string | null, re
     ],
     note: [
       versionNote(scope),
-      { text: agreement.agreedOn ? `Agreed with ${agreedWith || 'the person'} on ${agreement.agreedOn}` : 'Not yet agreed' },
+      { text: agreed ? `Agreed with ${agreed.agreedWith.join(', ')} on ${agreed.agreedOn}` : 'Not yet agreed' },
       { text: agreement.reviewDate ? `Next review ${agreement.reviewDate}${agreement.reviewResponsible ? `, arranged by ${describePersonRef(plan, agreement.reviewResponsible)}` : ''}` : '' },
       { text: agreement.fundingSource ? `Care funding: ${agreement.fundingSource}` : '' },
       { text: recipient ? `Shared with ${recipient}${limitedTo ? `, limited to: ${limitedTo}` : ''}` : '' },

@@ -67,6 +67,14 @@ export const meetingSamples = {
   whileApartFamilyName: 'Marsh-Lowe',
 } as const;
 
+/** What the Okonkwo family conference spec types (tests/e2e/meeting-okonkwo-conference.spec.ts). */
+export const okonkwoConference = {
+  chair: { name: 'Sarah Bennett', role: 'Health visitor', organisation: 'Bristol Community Health' },
+  familyLaptop: { name: 'Ada Okonkwo', role: 'Sister', organisation: 'Okonkwo family' },
+  privateNotes: 'Ada will walk Daniel to school on Mondays and Tuesdays; Grace sees Rachel on Thursdays while Ada minds Samuel.',
+  adHoc: { name: 'Femi Adeyemi', role: 'Interpreter', organisation: 'Bristol Interpreting Service' },
+} as const;
+
 /** Searched for, as UTF-8 and UTF-16LE, in every log and database file of the run. */
 export const personalDataNeedles: readonly string[] = [
   jillMarsh.fullName,
@@ -90,4 +98,5 @@ export const personalDataNeedles: readonly string[] = [
   meetingSamples.typedByPriya,
   meetingSamples.typedByTom,
   meetingSamples.whileApartFamilyName,
+  okonkwoConference.privateNotes,
 ];

@@ -82,11 +82,11 @@ describe('agree this version', () => {
     expect((await agreeOk()).version).toBe(1);
     await edit((d) => getPlanText(d, ['aboutMe', 'whatMatters'])?.insert(0, 'Above all, '));
     expect((await agreeOk()).version).toBe(2);
+    await edit((d) => updateRecordSection(d, 'agreement', { fundingSource: 'Local authority' }));
     expect((await agreeOk()).version).toBe(3);
     const versions = await callOk<AgreedVersionSummary[]>(handlers, 'listAgreedVersions', { planId: JILL });
     expect(versions.map((version) => [version.version, version.intact])).toEqual([[1, true], [2, true], [3, true]]);
-    // Agreeing twice with nothing changed freezes the same content.
-    expect(versions[2]?.contentHash).toBe(versions[1]?.contentHash);
+    expect(versions[2]?.contentHash).not.toBe(versions[1]?.contentHash);
     expect(versions[0]?.contentHash).not.toBe(versions[1]?.contentHash);
 
     const first = await callOk<{ snapshot: CarePlanSnapshot }>(handlers, 'getAgreedVersion', { planId: JILL, version: 1 });
@@ -108,7 +108,7 @@ describe('agree this version', () => {
       updateRecordSection(d, 'agreement', { lastUpdated: jill.agreement.lastUpdated, reviewDate: jill.agreement.reviewDate });
     });
     otherDoc.destroy();
-    const otherAgreed = await callOk<AgreedVersionSummary>(handlers, 'agreePlan', { planId: other.id, ...agreedWithJill });
+    const otherAgreed = await callOk<AgreedVersionSummary>(handlers, 'agreePlan', { planId: other.id, ...agreedWithJill, reasonForGoingAhead: 'A first plan, to be filled in at the review.' });
     expect(otherAgreed.version).toBe(1);
   });
 
@@ -154,6 +154,7 @@ describe('an agreed version is personal data', () => {
 describe('an agreed version can never be altered', () => {
   it('refuses UPDATE, DELETE, INSERT OR REPLACE and out-of-order inserts (triggers)', async () => {
     await agreeOk();
+    await edit((d) => updateRecordSection(d, 'agreement', { fundingSource: 'Local authority' }));
     await agreeOk();
     const db = store.database;
     const before = storeContentHash(db);
@@ -218,6 +219,7 @@ describe('an agreed version can never be altered', () => {
 
   it('detects a version taken out of the chain (the next one no longer follows)', async () => {
     await agreeOk();
+    await edit((d) => updateRecordSection(d, 'agreement', { fundingSource: 'Local authority' }));
     await agreeOk();
     store.database.exec('DROP TRIGGER agreed_versions_no_delete');
     store.database.prepare('DELETE FROM agreed_versions WHERE version = 1').run();

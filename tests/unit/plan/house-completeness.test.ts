@@ -21,7 +21,11 @@ describe('House of Care completeness', () => {
     const house = houseCompleteness(examplePlanSnapshot('jill', { today: '2026-03-10' }));
     expect(house.centre).toMatchObject({ filled: 5, total: 5, fraction: 1, percent: 100, summary: '5 of 5 filled' });
     expect(house.rightWall).toMatchObject({ filled: 4, total: 4, summary: '4 of 4 filled' });
-    expect(house.roof).toMatchObject({ filled: 5, total: 5 });
+    // A draft is never "agreed with the person", whatever the hand-edited fields say.
+    expect(house.roof).toMatchObject({ filled: 4, total: 5 });
+    expect(house.roof.checks.filter((check) => !check.filled).map((check) => check.label)).toEqual(['Agreed with the person']);
+    const agreed = houseCompleteness(examplePlanSnapshot('jill', { today: '2026-03-10' }), { agreedVersion: true });
+    expect(agreed.roof).toMatchObject({ filled: 5, total: 5 });
     expect(house.leftWall).toMatchObject({ filled: 5, total: 6, percent: 83, summary: '5 of 6 filled' });
     expect(house.leftWall.checks.filter((check) => !check.filled).map((check) => check.label)).toEqual(['Information before the meeting']);
     expect(house.foundation).toMatchObject({ filled: 2, total: 4, fraction: 0.5, percent: 50, summary: '2 of 4 filled' });

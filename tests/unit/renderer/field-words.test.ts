@@ -35,7 +35,13 @@ describe('the words on the screen', () => {
     expect(isFieldShown('professionalContacts[].keyworkerFrom', { isKeyworker: false })).toBe(false);
     expect(isFieldShown('professionalContacts[].keyworkerFrom', { isKeyworker: true })).toBe(true);
     expect(isFieldShown('meetings[].privateFamilyTime', { type: 'mdt' })).toBe(false);
-    expect(isFieldShown('meetings[].privateFamilyTime', { type: 'familyGroupConference' })).toBe(true);
+    // Private family time is typed only on the family's machine; the shared form shows it once shared.
+    expect(isFieldShown('meetings[].privateFamilyTime', { type: 'familyGroupConference', privateFamilyTimeShared: false })).toBe(false);
+    expect(isFieldShown('meetings[].privateFamilyTime', { type: 'familyGroupConference', privateFamilyTimeShared: true })).toBe(true);
+    expect(isFieldShown('meetings[].privateFamilyTimeShared', { type: 'familyGroupConference' })).toBe(false);
+    // Who agreed comes only from the Agree step, never from hand-edited fields.
+    expect(isFieldShown('agreement.agreedWithName', {})).toBe(false);
+    expect(isFieldShown('agreement.reviewDate', {})).toBe(true);
     expect(isFieldShown('goals[].words', {})).toBe(true);
   });
 

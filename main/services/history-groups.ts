@@ -1,0 +1,62 @@
+import type { HistoryGroup } from '../../shared/contract';
+import type { AuditEvent } from '../store/audit-log';
+
+/** Edits further apart than this start a new entry, even by the same person in the same field. */
+export const HISTORY_GROUP_GAP_MS = 5 * 60 * 1000;
+
+/** What makes two neighbouring edits "the same change": one person, one field (else one section). */
+function groupKey(event: AuditEvent): string | null {
+  if (event.action !== 'edit') return null;
+  const where = event.fields.length === 1 ? `field:${event.fields[0]}` : event.fields.length === 0 && event.sections.length === 1 ? `section:${event.sections[0]}` : null;
+  if (where === null) return null;
+  return JSON.stringify([event.origin, event.actor.name, event.actor.role, event.actor.organisation, event.actor.peerId ?? '', where]);
+}
+
+/** A group being built from raw rows read newest first. */
+export interface OpenGroup {
+  key: string | null;
+  newest: AuditEvent;
+  oldest: AuditEvent;
+  count: number;
+}
+
+/** True when `older` (read next, newest first) continues `group`. */
+export function continues(group: OpenGroup, older: AuditEvent): boolean {
+  if (group.key === null || groupKey(older) !== group.key) return false;
+  return Date.parse(group.oldest.at) - Date.parse(older.at) <= HISTORY_GROUP_GAP_MS;
+}
+
+export function openGroup(event: AuditEvent): OpenGroup {
+  return { key: groupKey(event), newest: event, oldest: event, count: 1 };
+}
+
+/**
+ * The one field an edit changed; or, when it changed several fields of one item (adding an
+ * action writes all of its fields), that item; else null.
+ */
+function commonPath(fields: readonly string[]): string | null {
+  const [first, ...rest] = fields;
+  if (first === undefined) return null;
+  if (rest.length === 0) return first;
+  const item = first.split('.').slice(0, 2).join('.');
+  return item.includes('.') && fields.every((path) => path === item || path.startsWith(`${item}.`)) ? item : null;
+}
+
+export function toHistoryGroup(group: OpenGroup, titleOf: (key: string) => string, fieldWords: (path: string) => string | null): HistoryGroup {
+  const { newest } = group;
+  const field = newest.action === 'edit' ? fieldWords(commonPath(newest.fields) ?? '') : null;
+  return {
+    id: newest.id,
+    firstAt: group.oldest.at,
+    lastAt: newest.at,
+    count: group.count,
+    action: newest.action,
+    origin: newest.origin,
+    sections: newest.sections.map((key) => ({ key, title: titleOf(key) })),
+    field,
+    actorName: newest.actor.name,
+    actorRole: newest.actor.role,
+    actorOrganisation: newest.actor.organisation,
+    ...(newest.detail?.recipient ? { recipient: newest.detail.recipient } : {}),
+  };
+}

@@ -38,3 +38,5 @@ export { isPersonRef, samePersonRef } from './person-ref';
 export { newItemId, isItemId } from './new-item-id';
 export { buildExamplePlan, examplePlanSnapshot, examplePlanNames, type ExamplePlanName, type ExamplePlanOptions } from './examples/build-example-plan';
 export { carriedForwardActions, type CarriedForwardAction } from './carried-forward-actions';
+export { formatUkDate, parseUkDate, type UkDateParse } from './uk-date';
+export { actionStatusWords, goalStatusWords, openActionStatuses, isOpenActionStatus } from './status-words';

@@ -26,7 +26,7 @@ export function ChoiceField(props: PlanFieldProps<ChoiceFieldSpec>) {
         {props.spec.fallback === null ? <option value="">Not chosen</option> : null}
         {props.spec.values.map((choice) => (
           <option key={choice} value={choice}>
-            {choiceLabel(choice)}
+            {choiceLabel(choice, props.spec.values)}
           </option>
         ))}
       </select>

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { CareError, type PlanSummary } from '../../shared/contract';
-import { validateNhsNumber } from '../../shared/plan';
+import { formatUkDate, validateNhsNumber } from '../../shared/plan';
 import { useCareApi } from './care-api-context';
 import { ReviewBadge } from './review-badge';
 
@@ -148,7 +148,7 @@ export function PlansList({ onOpen }: PlansListProps) {
                     <dd>{plan.keyworker || '—'}</dd>
                     <dt>Review date</dt>
                     <dd>
-                      {plan.reviewDate || '—'} <ReviewBadge reviewDate={plan.reviewDate} />
+                      {formatUkDate(plan.reviewDate) || '—'} <ReviewBadge reviewDate={plan.reviewDate} />
                     </dd>
                   </dl>
                   {plan.archived ? <p className="badge">Archived</p> : null}

@@ -1,3 +1,4 @@
+import { formatUkDate } from '../../../shared/plan';
 import type { PlainRecord } from '../plan/plain-record';
 import { usePlanEditing } from '../plan/plan-editing-context';
 import { restorePlanItem } from '../plan/plan-writes';
@@ -12,7 +13,7 @@ interface RemovedItemsProps {
 }
 
 function when(moment: unknown): string {
-  return typeof moment === 'string' ? moment.slice(0, 10) : '';
+  return typeof moment === 'string' ? formatUkDate(moment.slice(0, 10)) : '';
 }
 
 /** Nothing is deleted silently: removed items stay listed here, and can be restored. */

@@ -40,3 +40,4 @@ export { buildExamplePlan, examplePlanSnapshot, examplePlanNames, type ExamplePl
 export { carriedForwardActions, type CarriedForwardAction } from './carried-forward-actions';
 export { formatUkDate, parseUkDate, type UkDateParse } from './uk-date';
 export { actionStatusWords, goalStatusWords, openActionStatuses, isOpenActionStatus } from './status-words';
+export { PlanSnapshotFollower } from './plan-snapshot-follower';

@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState, type ChangeEvent } from 'react';
 import { formatUkDate, parseUkDate, type DateFieldSpec } from '../../../shared/plan';
-import { usePlanEditing } from '../plan/plan-editing-context';
+import { usePlanStore } from '../plan/plan-store-context';
 import { writePlanField } from '../plan/plan-writes';
 import { useControlProps } from './control-props';
 import { FieldFrame } from './field-frame';
@@ -15,7 +15,7 @@ const entryHint = 'Day, month, year: for example 14/12/2026';
  * is left, so what is read back is unambiguous.
  */
 export function DateField(props: PlanFieldProps<DateFieldSpec>) {
-  const { doc } = usePlanEditing();
+  const { doc } = usePlanStore();
   const info = useFieldInfo(props);
   const id = useId();
   const raw = props.owner[props.fieldKey];

@@ -1,6 +1,6 @@
 import { formatUkDate } from '../../../shared/plan';
 import type { PlainRecord } from '../plan/plain-record';
-import { usePlanEditing } from '../plan/plan-editing-context';
+import { usePlanStore } from '../plan/plan-store-context';
 import { restorePlanItem } from '../plan/plan-writes';
 import { itemSummary } from './field-visibility';
 
@@ -18,7 +18,7 @@ function when(moment: unknown): string {
 
 /** Nothing is deleted silently: removed items stay listed here, and can be restored. */
 export function RemovedItems({ collectionPath, items, itemName, summaryKeys }: RemovedItemsProps) {
-  const { doc } = usePlanEditing();
+  const { doc } = usePlanStore();
   if (items.length === 0) return null;
   return (
     <details className="removed-items">

@@ -19,14 +19,41 @@ export class PlanPage {
     return this.page.getByRole('navigation', { name: 'Plan sections' }).getByRole('button', { name: title, exact: true });
   }
 
+  /** The button that folds and unfolds the plan's navigation (folded at first on a shared screen). */
+  get navToggle(): Locator {
+    return this.page.getByRole('navigation', { name: 'Plan sections' }).locator('.plan-nav__toggle');
+  }
+
+  /** Unfolds the navigation if it is folded, as a user would. */
+  async showNavigation(): Promise<void> {
+    if ((await this.navToggle.getAttribute('aria-expanded')) === 'false') await this.navToggle.click();
+    await expect(this.navToggle).toHaveAttribute('aria-expanded', 'true');
+  }
+
   /** Opens a screen from the plan's navigation and waits for its heading. */
   async openSection(title: string, heading: string = title): Promise<void> {
+    await this.showNavigation();
     await this.navButton(title).click();
     await expect(this.view.getByRole('heading', { level: 2, name: heading, exact: true })).toBeVisible();
   }
 
+  /** The plan's home: the plan at a glance, with the House of Care below it. */
   async openHouse(): Promise<void> {
-    await this.openSection('House of Care');
+    await this.openSection('At a glance');
+  }
+
+  /** One row of the actions table (on the Actions screen or at a glance) by its text. */
+  actionRow(text: string): Locator {
+    return this.view.locator('tr[data-action-row]').filter({ hasText: text });
+  }
+
+  /** On the Actions screen: opens the whole form of action `n` (1-based, the plan's order) and returns it. */
+  async openActionDetails(n: number): Promise<Locator> {
+    const button = this.view.getByRole('button', { name: `Details of action ${n}`, exact: true });
+    if ((await button.getAttribute('aria-expanded')) !== 'true') await button.click();
+    const item = this.item(`Action ${n}`);
+    await expect(item).toBeVisible();
+    return item;
   }
 
   housePart(part: HousePartKey): Locator {

@@ -1,0 +1,132 @@
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { freshDataDir, startBrowserHost } from './support/browser-host-process';
+import { openJillExampleAsPriya } from './support/jill-example';
+import { PlanPage } from './support/plan-page';
+import { PlansPage } from './support/plans-page';
+
+const fullHd = { width: 1920, height: 1080 };
+
+/** Entirely inside the first viewport (no scrolling): a bounding box, not just presence. */
+async function expectInFirstViewport(page: Page, locator: Locator, what: string): Promise<void> {
+  const box = await locator.boundingBox();
+  const viewport = page.viewportSize();
+  expect(box, `${what} has a box`).not.toBeNull();
+  expect(viewport).not.toBeNull();
+  if (!box || !viewport) return;
+  expect(box.y, `${what} top`).toBeGreaterThanOrEqual(0);
+  expect(box.x, `${what} left`).toBeGreaterThanOrEqual(0);
+  expect(box.y + box.height, `${what} bottom`).toBeLessThanOrEqual(viewport.height);
+  expect(box.x + box.width, `${what} right`).toBeLessThanOrEqual(viewport.width);
+}
+
+async function turnOnSharedScreen(page: Page): Promise<void> {
+  await page.getByRole('switch', { name: 'Shared screen mode: large type and high contrast' }).check();
+  await expect(page.locator('html')).toHaveClass(/shared-screen/);
+}
+
+test("at 1920×1080 on a shared screen, what matters to Jill and six actions (what, who, when) are in the first viewport; a status changed in the table survives a restart", async ({ page }) => {
+  test.setTimeout(120_000);
+  const dataDir = freshDataDir('glance');
+  await page.setViewportSize(fullHd);
+  let host = await startBrowserHost(dataDir);
+  try {
+    await page.goto(host.url);
+    await turnOnSharedScreen(page);
+    const plan = await openJillExampleAsPriya(page, host.url);
+    // A shared screen opens the plan with its navigation folded, at a glance.
+    await expect(plan.navToggle).toHaveAttribute('aria-expanded', 'false');
+    await expect(plan.view.getByRole('heading', { level: 2, name: 'At a glance' })).toBeVisible();
+
+    const matters = page.getByTestId('glance-what-matters');
+    await expect(matters).toContainText('I want to stay in my own home');
+    await expectInFirstViewport(page, matters, 'What matters to Jill');
+
+    const rows = plan.view.locator('tr[data-action-row]');
+    await expect(rows).toHaveCount(6);
+    for (let index = 0; index < 6; index += 1) {
+      const row = rows.nth(index);
+      for (const cell of ['what', 'who', 'when'] as const) {
+        const located = row.locator(`.actions-table__${cell}`);
+        await expect(located).not.toBeEmpty();
+        await expectInFirstViewport(page, located, `action ${index + 1} ${cell}`);
+      }
+    }
+    // Overdue first, then by date: the first row is the earliest date still to do.
+    await expect(rows.first().locator('.actions-table__when')).not.toHaveText('No date');
+    await expect(rows.last().locator('.actions-table__when')).toHaveText('No date');
+
+    const row = plan.actionRow('Inhaler technique review and rescue pack');
+    const status = row.getByRole('combobox');
+    await expect(status).toHaveValue('open');
+    await status.selectOption({ label: 'In progress' });
+    await plan.expectAllSaved();
+  } finally {
+    await host.stop();
+  }
+
+  host = await startBrowserHost(dataDir);
+  try {
+    await page.goto(host.url);
+    const plans = new PlansPage(page);
+    await plans.open('Jill Marsh (example)');
+    const plan = new PlanPage(page);
+    const status = plan.actionRow('Inhaler technique review and rescue pack').getByRole('combobox');
+    await expect(status).toHaveValue('inProgress');
+    await expect(status.locator('option:checked')).toHaveText('In progress');
+    // The other actions were not touched.
+    await expect(plan.actionRow('OT home visit').getByRole('combobox')).toHaveValue('open');
+  } finally {
+    await host.stop();
+  }
+});
+
+test('typing that is not saved keeps its status in view wherever the page is scrolled, and leaving then asks first', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize({ width: 1366, height: 768 });
+  const host = await startBrowserHost(freshDataDir('leave-warning'));
+  let stopped = false;
+  try {
+    const plan = await openJillExampleAsPriya(page, host.url);
+    const dialogs: string[] = [];
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.type());
+      void dialog.dismiss();
+    });
+
+    // Control: with everything saved, leaving does not ask.
+    await plan.openSection('About me');
+    await plan.field('What is most important to me').press('End');
+    await plan.field('What is most important to me').pressSequentially(' Saved.');
+    await plan.expectAllSaved();
+    const askedWhenSaved = await page.evaluate(() => {
+      const event = new Event('beforeunload', { cancelable: true });
+      window.dispatchEvent(event);
+      return event.defaultPrevented;
+    });
+    expect(askedWhenSaved).toBe(false);
+
+    // The host goes away: what is typed now cannot be saved.
+    await host.stop();
+    stopped = true;
+    await plan.field('What is most important to me').pressSequentially(' Not saved.');
+    const status = page.locator('[data-save-status]');
+    await expect(status).not.toHaveAttribute('data-save-status', 'saved');
+    await expect(status).toContainText('Not saved yet');
+
+    // Scrolled to the bottom of the page, the status is still on screen.
+    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+    await expect(status).toBeInViewport();
+
+    const askedWhenUnsaved = await page.evaluate(() => {
+      const event = new Event('beforeunload', { cancelable: true });
+      window.dispatchEvent(event);
+      return event.defaultPrevented;
+    });
+    expect(askedWhenUnsaved).toBe(true);
+    // And the browser really asks before closing the tab.
+    await page.close({ runBeforeUnload: true });
+    await expect.poll(() => dialogs).toContain('beforeunload');
+  } finally {
+    if (!stopped) await host.stop();
+  }
+});

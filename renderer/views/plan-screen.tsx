@@ -76,6 +76,7 @@ function PlanEditor({ planId, doc, editorName, persistence, onClose }: PlanEdito
     setViewKey(key);
   }, []);
 
+  if (!store) return null;
   return (
     <MeetingProvider planId={planId} doc={doc} currentView={view?.key} onNavigate={open}>
       <PlanStoreContext.Provider value={store}>

@@ -5,6 +5,7 @@ import { createExportHandlers } from './export-service';
 import type { HandlerTable } from './handler-table';
 import { createHistoryHandlers } from './history-service';
 import { createMeetingHandlers } from './meeting-service';
+import { createMyWorkHandlers } from './my-work-service';
 import { PlanDocCache } from './plan-doc-cache';
 import { createPlanHandlers } from './plan-service';
 import { createProfileHandlers } from './profile-service';
@@ -26,5 +27,6 @@ export function createHandlers(store: CareStore, options: ServiceOptions): Handl
     ...createDemoHandlers(store, docs),
     ...createAgreementHandlers(store),
     ...createExportHandlers(store),
+    ...createMyWorkHandlers(store, docs),
   };
 }

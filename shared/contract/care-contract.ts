@@ -5,6 +5,7 @@ import { demoCalls } from './demo-calls';
 import { exportCalls } from './export-calls';
 import { historyCalls } from './history-calls';
 import { meetingCalls } from './meeting-calls';
+import { myWorkCalls } from './my-work-calls';
 import { planCalls } from './plan-calls';
 import { profileCalls } from './profile-calls';
 import { sessionCalls } from './session-calls';
@@ -22,6 +23,7 @@ export const careContract = {
   ...demoCalls,
   ...agreementCalls,
   ...exportCalls,
+  ...myWorkCalls,
 } as const satisfies Record<string, CallDeclaration>;
 
 export type CareContract = typeof careContract;

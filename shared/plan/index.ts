@@ -41,3 +41,4 @@ export { carriedForwardActions, type CarriedForwardAction } from './carried-forw
 export { formatUkDate, parseUkDate, type UkDateParse } from './uk-date';
 export { actionStatusWords, goalStatusWords, openActionStatuses, isOpenActionStatus } from './status-words';
 export { PlanSnapshotFollower } from './plan-snapshot-follower';
+export { myOpenActions, reviewsDue, sameName, type MyActionRow, type ReviewDueRow, type PlanForMyWork } from './my-work';

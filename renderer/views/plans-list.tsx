@@ -6,10 +6,12 @@ import { ReviewBadge } from './review-badge';
 
 interface PlansListProps {
   onOpen: (planId: string) => void;
+  /** After the list was re-read (plans added, archived...), so "My actions" can follow. */
+  onChanged?: () => void;
 }
 
 /** Every plan on this machine: create, open, rename, archive. */
-export function PlansList({ onOpen }: PlansListProps) {
+export function PlansList({ onOpen, onChanged }: PlansListProps) {
   const api = useCareApi();
   const [plans, setPlans] = useState<PlanSummary[] | null>(null);
   const [showArchived, setShowArchived] = useState(false);
@@ -22,10 +24,11 @@ export function PlansList({ onOpen }: PlansListProps) {
   const refresh = useCallback(async () => {
     try {
       setPlans(await api.listPlans({ includeArchived: showArchived }));
+      onChanged?.();
     } catch (error) {
       setMessage((error as Error).message);
     }
-  }, [api, showArchived]);
+  }, [api, showArchived, onChanged]);
 
   useEffect(() => {
     void refresh();

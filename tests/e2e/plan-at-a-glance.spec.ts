@@ -130,3 +130,32 @@ test('typing that is not saved keeps its status in view wherever the page is scr
     if (!stopped) await host.stop();
   }
 });
+
+test('the plans screen shows My actions across plans (overdue flagged) and opens the plan from a row', async ({ page }) => {
+  test.setTimeout(120_000);
+  const host = await startBrowserHost(freshDataDir('my-actions'));
+  try {
+    const plan = await openJillExampleAsPriya(page, host.url);
+    // Make one of Priya's actions late, then look at the plans screen.
+    await plan.openSection('Actions');
+    const due = plan.view.getByLabel('Due date, action 4', { exact: true });
+    await expect(plan.view.getByLabel('What will happen, action 4', { exact: true })).toHaveValue(/community transport/);
+    await due.fill('1/2/2025');
+    await due.blur();
+    await expect(due).toHaveValue('1 Feb 2025');
+    await plan.expectAllSaved();
+    await plan.backToPlans();
+    const mine = page.locator('[data-my-actions]');
+    await expect(mine.getByRole('heading', { name: 'My actions' })).toBeVisible();
+    const rows = mine.locator('[data-my-action]');
+    await expect(rows).toHaveCount(3);
+    await expect(rows.first()).toContainText('Arrange community transport');
+    await expect(rows.first()).toContainText('1 Feb 2025');
+    await expect(rows.first().locator('.badge--overdue')).toHaveText('Overdue');
+    await expect(rows.nth(1).locator('.badge--overdue')).toHaveCount(0);
+    await rows.first().getByRole('button', { name: /Jill Marsh \(example\)/ }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Care plan: Jill Marsh' })).toBeVisible();
+  } finally {
+    await host.stop();
+  }
+});

@@ -73,7 +73,7 @@ async function enterJillsPlan(page: Page, plan: PlanPage): Promise<void> {
 
   await plan.openSection('Actions');
   for (const action of jillPlan.actions) {
-    const item = await plan.addItem('action', 'Action');
+    const item = await plan.addAction();
     await plan.field('What will happen', item).fill(action.what);
     await plan.field('Who will do it', item).selectOption({ label: action.owner });
     await plan.field('Due date', item).fill(inDays(action.dueInDays));

@@ -47,6 +47,17 @@ export class PlanPage {
     return this.view.locator('tr[data-action-row]').filter({ hasText: text });
   }
 
+  /** On the Actions screen: "Add action" adds a row and opens its whole form (the one open form); returns it. */
+  async addAction(): Promise<Locator> {
+    const rows = this.view.locator('tr[data-action-row]');
+    const before = await rows.count();
+    await this.view.getByRole('button', { name: 'Add action', exact: true }).click();
+    await expect(rows).toHaveCount(before + 1);
+    const item = this.item(`Action ${before + 1}`);
+    await expect(item).toBeVisible();
+    return item;
+  }
+
   /** On the Actions screen: opens the whole form of action `n` (1-based, the plan's order) and returns it. */
   async openActionDetails(n: number): Promise<Locator> {
     const button = this.view.getByRole('button', { name: `Details of action ${n}`, exact: true });

@@ -112,6 +112,8 @@ test('typing that is not saved keeps its status in view wherever the page is scr
     const status = page.locator('[data-save-status]');
     await expect(status).not.toHaveAttribute('data-save-status', 'saved');
     await expect(status).toContainText('Not saved yet');
+    // …and says how to get back: a restarted host has a new address.
+    await expect(status).toContainText('open the new address it prints');
 
     // Scrolled to the bottom of the page, the status is still on screen.
     await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
@@ -155,6 +157,25 @@ test('the plans screen shows My actions across plans (overdue flagged) and opens
     await expect(rows.nth(1).locator('.badge--overdue')).toHaveCount(0);
     await rows.first().getByRole('button', { name: /Jill Marsh \(example\)/ }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Care plan: Jill Marsh' })).toBeVisible();
+  } finally {
+    await host.stop();
+  }
+});
+
+test('free text follows the direction of what is typed: a right-to-left name reads right to left, an English one left to right', async ({ page }) => {
+  const host = await startBrowserHost(freshDataDir('rtl'));
+  try {
+    const plan = await openJillExampleAsPriya(page, host.url);
+    await plan.openSection('Person');
+    const preferred = plan.field('Preferred name');
+    const family = plan.field('Family name');
+    await preferred.fill('أمير');
+    await plan.expectAllSaved();
+    expect(await preferred.evaluate((element) => element.matches(':dir(rtl)'))).toBe(true);
+    // Control: the same kind of field with English in it stays left to right.
+    expect(await family.evaluate((element) => element.matches(':dir(ltr)'))).toBe(true);
+    await plan.openHouse();
+    await expect(page.getByTestId('glance-what-matters')).toHaveAttribute('dir', 'auto');
   } finally {
     await host.stop();
   }

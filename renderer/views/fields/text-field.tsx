@@ -75,6 +75,8 @@ export function TextField({ label, text, multiline, hint, maxLength, validate, f
     ref: element,
     value,
     onChange,
+    // Follows the writing direction of what is typed: a right-to-left name reads correctly.
+    dir: 'auto',
     'aria-invalid': problem ? true : undefined,
     'aria-describedby': describedByFor(id, hint, problem),
     onFocus: () => presence.reportFocus(fieldPath ?? null),

@@ -11,7 +11,7 @@ await build({
   platform: 'node',
   format: 'cjs',
   target: 'node20',
-  external: ['better-sqlite3', 'pdfkit'],
+  external: ['better-sqlite3', 'pdfkit', 'playwright-core', '@playwright/test', 'electron'],
   logLevel: 'warning',
 });
-execFileSync(process.execPath, ['--expose-gc', out], { stdio: 'inherit' });
+execFileSync(process.execPath, ['--expose-gc', out, ...process.argv.slice(2)], { stdio: 'inherit' });

@@ -25,7 +25,8 @@ mkdirSync(join(out, 'renderer'), { recursive: true });
 await Promise.all([
   build({
     ...common,
-    entryPoints: { app: 'renderer/main.tsx' },
+    // The validation worker is its own file: whole-plan checks run off the page's thread.
+    entryPoints: { app: 'renderer/main.tsx', 'validate-worker': 'renderer/validation/validate-worker.ts' },
     outdir: join(out, 'renderer'),
     platform: 'browser',
     format: 'iife',

@@ -4,7 +4,6 @@ import type { PlanPersistence } from '../sync/plan-persistence';
 import { usePlanDocument } from '../sync/use-plan-document';
 import { useCareApi } from './care-api-context';
 import { MeetingProvider } from './meeting/meeting-provider';
-import { PlanEditingBridge } from './plan/plan-editing-bridge';
 import { usePlanEditing } from './plan/plan-editing-context';
 import { PlanHeader } from './plan/plan-header';
 import { PlanNav } from './plan/plan-nav';
@@ -80,7 +79,6 @@ function PlanEditor({ planId, doc, editorName, persistence, onClose }: PlanEdito
   return (
     <MeetingProvider planId={planId} doc={doc} currentView={view?.key} onNavigate={open}>
       <PlanStoreContext.Provider value={store}>
-        <PlanEditingBridge store={store}>
           {/* Sticky: who the plan is for, and whether every word is saved, stay in view wherever the page is scrolled. */}
           <div className="plan-screen__bar">
             <button type="button" className="button" onClick={onClose}>
@@ -95,7 +93,6 @@ function PlanEditor({ planId, doc, editorName, persistence, onClose }: PlanEdito
               {view ? <CurrentView view={view} planId={planId} open={open} /> : null}
             </div>
           </div>
-        </PlanEditingBridge>
       </PlanStoreContext.Provider>
     </MeetingProvider>
   );

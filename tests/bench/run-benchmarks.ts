@@ -9,6 +9,7 @@ import { buildFhirBundle } from '../../shared/export/fhir/fhir-bundle';
 import { CareStore } from '../../main/store/care-store';
 import { PlanDocCache } from '../../main/services/plan-doc-cache';
 import { medianMs, printTable, type BenchRow } from './measure';
+import { bench as rendererBench } from './rows/renderer-glance-keystroke';
 
 // Speed and memory are measured here, never asserted in timed tests. Each row compares the
 // real path against a baseline measured in the same run on the same machine.
@@ -130,5 +131,14 @@ const rows: BenchRow[] = [];
   rows.push({ name: '50 example plans in memory', baselineLabel: '50 Y.Docs', baseline, candidateLabel: "main's plan cache", candidate, unit: 'MiB' });
 }
 
-printTable(rows);
-for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+// 6. The renderer (issue 9/14): its own file, shaped as a tests/bench/rows/ definition; medians here.
+void (async () => {
+  const filters = process.argv.slice(2);
+  if (filters.length === 0 || filters.some((filter) => rendererBench.name.includes(filter) || 'renderer-glance-keystroke'.includes(filter))) {
+    for (const row of await rendererBench.run({ tempDir, note: (message) => console.error(`  ${message}`) })) {
+      rows.push({ ...row, baseline: row.baseline.median, candidate: row.candidate.median, candidateLabel: `${row.candidateLabel} (p95 ${row.candidate.p95.toFixed(1)} ms)` });
+    }
+  }
+  printTable(rows);
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+})();

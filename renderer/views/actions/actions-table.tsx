@@ -57,6 +57,15 @@ export function ActionsTable({ mode, today }: ActionsTableProps) {
           <caption id={captionId} className="visually-hidden">
             {mode === 'glance' ? 'Actions: overdue first' : 'Actions, in the plan’s order'}
           </caption>
+          {/* Fixed column widths (table-layout: fixed): typing in one row never re-lays out all of them. */}
+          <colgroup>
+            <col className="actions-table__col-what" />
+            <col className="actions-table__col-who" />
+            <col className="actions-table__col-when" />
+            <col className="actions-table__col-status" />
+            <col className="actions-table__col-goal" />
+            {mode === 'edit' ? <col className="actions-table__col-details" /> : null}
+          </colgroup>
           <thead>
             <tr>
               <th scope="col">{collectionSections.actions.fields.what?.label ?? 'What'}</th>

@@ -5,10 +5,10 @@ import type { FieldProblems } from './plan-problems';
 import type { ProblemStore } from './problem-store';
 
 /**
- * The open plan for the fields and lists on the keystroke path. Unlike PlanEditingContext
- * (a new value per update, for whole screens), this value never changes while the plan is
- * open: components subscribe to the slice they show (one section, one field's problem),
- * so a keystroke re-renders the row it changed and nothing else (issue 14).
+ * The open plan. This context's value never changes while the plan is open: components
+ * subscribe to the slice they show (one section, one field's problem; a whole screen
+ * through usePlanEditing), so a keystroke re-renders the row it changed and nothing else,
+ * and React never has to search the tree for readers of a changed context (issue 14).
  */
 export interface PlanStore {
   doc: Y.Doc;

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type * as Y from 'yjs';
 import { PlanSnapshotFollower } from '../../../shared/plan';
 import type { PlanStore } from './plan-store-context';
+import { workerValidator } from '../../validation/plan-validator';
 import { ProblemStore } from './problem-store';
 
 /**
@@ -15,7 +16,7 @@ export function usePlanStoreFor(doc: Y.Doc, editorName: string): PlanStore | nul
   const [store, setStore] = useState<PlanStore | null>(null);
   useEffect(() => {
     const follower = new PlanSnapshotFollower(doc);
-    const problems = new ProblemStore(follower);
+    const problems = new ProblemStore(follower, workerValidator());
     setStore({ doc, follower, problems, editContext: () => ({ by: name.current, at: new Date().toISOString() }) });
     return () => {
       problems.destroy();

@@ -69,7 +69,7 @@ async function enterJillsPlan(page: Page, plan: PlanPage): Promise<void> {
     await plan.field('How we will know', item).fill(goal.measure);
     await plan.field('Status', item).selectOption({ label: 'Working on it' });
   }
-  await plan.checklist('Needs it addresses', plan.item('Goal 2')).getByLabel(jillPlan.need).check();
+  await plan.checklist('Needs it addresses', await plan.openDetails('Goal', 2)).getByLabel(jillPlan.need).check();
 
   await plan.openSection('Actions');
   for (const action of jillPlan.actions) {
@@ -129,7 +129,7 @@ async function expectJillsPlan(plan: PlanPage): Promise<void> {
 
   await plan.openSection('Care team');
   for (const [index, professional] of jillPlan.professionals.entries()) {
-    const member = plan.item(`Team member ${index + 1}`);
+    const member = await plan.openDetails('Team member', index + 1);
     await expect(plan.field('Name', member)).toHaveValue(professional.name);
     await expect(plan.field('Role', member)).toHaveValue(professional.role);
     await expect(plan.field('Phone', member)).toHaveValue(professional.phone);
@@ -137,7 +137,7 @@ async function expectJillsPlan(plan: PlanPage): Promise<void> {
     else await expect(plan.field('Keyworker', member)).not.toBeChecked();
   }
   await expect(plan.view.getByText(`Keyworker now: ${staffProfiles.priya.name} (Social worker)`)).toBeVisible();
-  const carer = plan.item('Contact 1');
+  const carer = await plan.openDetails('Contact', 1);
   await expect(plan.field('Name', carer)).toHaveValue(jillPlan.carer.name);
   await expect(plan.field('Relationship', carer)).toHaveValue(jillPlan.carer.relationship);
   for (const flag of ['Carer', 'Next of kin', 'Emergency contact']) await expect(plan.field(flag, carer)).toBeChecked();
@@ -145,13 +145,13 @@ async function expectJillsPlan(plan: PlanPage): Promise<void> {
 
   await plan.openSection('Goals');
   for (const [index, goal] of jillPlan.goals.entries()) {
-    const item = plan.item(`Goal ${index + 1}`);
+    const item = await plan.openDetails('Goal', index + 1);
     await expect(plan.field('Goal, in my words', item)).toHaveValue(goal.words);
     await expect(plan.field('How important (1 to 10)', item)).toHaveValue(goal.importance);
     await expect(plan.field('How we will know', item)).toHaveValue(goal.measure);
     await expect(plan.field('Status', item)).toHaveValue('active');
   }
-  await expect(plan.checklist('Needs it addresses', plan.item('Goal 2')).getByLabel(jillPlan.need)).toBeChecked();
+  await expect(plan.checklist('Needs it addresses', await plan.openDetails('Goal', 2)).getByLabel(jillPlan.need)).toBeChecked();
 
   await plan.openSection('Actions');
   for (const [index, action] of jillPlan.actions.entries()) {

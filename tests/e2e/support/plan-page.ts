@@ -81,11 +81,30 @@ export class PlanPage {
     return scope.getByRole('article', { name: new RegExp(`^${escapeRegExp(name)}(:|$)`) });
   }
 
-  /** Presses "Add <item>" (within `scope`) and returns the new, last item of that kind. */
+  /**
+   * Presses "Add <item>" (within `scope`) and returns the new item's form: the last card of
+   * a list of cards, or the open Details of the new row of a table (goals, care team, services).
+   */
   async addItem(itemLabel: string, heading: string, scope: Locator = this.view): Promise<Locator> {
-    await scope.getByRole('button', { name: `Add ${itemLabel}`, exact: true }).last().click();
-    const count = await scope.getByRole('article', { name: new RegExp(`^${escapeRegExp(heading)} \\d+(:|$)`) }).count();
-    const item = this.item(`${heading} ${count}`, scope);
+    const button = scope.getByRole('button', { name: `Add ${itemLabel}`, exact: true }).last();
+    const list = scope.locator('[data-list-path]').filter({ has: this.page.getByRole('button', { name: `Add ${itemLabel}`, exact: true }) }).last();
+    const rows = list.locator('tr[data-item-row]');
+    const articles = list.getByRole('article', { name: new RegExp(`^${escapeRegExp(heading)} \\d+(:|$)`) });
+    const beforeRows = await rows.count();
+    const beforeArticles = await articles.count();
+    await button.click();
+    await expect.poll(async () => (await rows.count()) > beforeRows || (await articles.count()) > beforeArticles).toBe(true);
+    const number = (await rows.count()) > beforeRows ? beforeRows + 1 : beforeArticles + 1;
+    const item = this.item(`${heading} ${number}`, list);
+    await expect(item).toBeVisible();
+    return item;
+  }
+
+  /** In a table (goals, care team, services): opens row `n`'s whole form ("Goal 2") and returns it. */
+  async openDetails(heading: string, n: number, scope: Locator = this.view): Promise<Locator> {
+    const button = scope.getByRole('button', { name: `Details of ${heading.toLowerCase()} ${n}`, exact: true });
+    if ((await button.getAttribute('aria-expanded')) !== 'true') await button.click();
+    const item = this.item(`${heading} ${n}`, scope);
     await expect(item).toBeVisible();
     return item;
   }

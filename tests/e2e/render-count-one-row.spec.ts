@@ -62,3 +62,33 @@ test('typing into one action on the Actions screen re-renders that row only; the
     await host.stop();
   }
 });
+
+test('typing into one goal on the Goals screen re-renders that goal’s row only', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.addInitScript(installProbe);
+  const host = await startBrowserHost(freshDataDir('render-count-goals'));
+  try {
+    const plan = await openJillExampleAsPriya(page, host.url);
+    await resetCounts(page);
+    await plan.openSection('Goals');
+    const rows = plan.view.locator('tr[data-item-row]');
+    await expect(rows).toHaveCount(3);
+    const goalRows = (counts: Record<string, number>) => Object.fromEntries(Object.entries(counts).filter(([name]) => name.startsWith('goals-row:')));
+    // Positive control: mounting the screen renders every row.
+    expect(Object.keys(goalRows(await renderCounts(page)))).toHaveLength(3);
+
+    const secondId = await rows.nth(1).getAttribute('data-item-row');
+    const words = plan.view.getByLabel('Goal, in my words, goal 2', { exact: true });
+    await words.click();
+    await words.press('End');
+    await resetCounts(page);
+    await words.pressSequentially(' too', { delay: 20 });
+    await expect(words).toHaveValue(/ too$/);
+    await plan.expectAllSaved();
+    const typed = goalRows(await renderCounts(page));
+    expect(Object.keys(typed)).toEqual([`goals-row:${secondId}`]);
+    expect(typed[`goals-row:${secondId}`]).toBeGreaterThanOrEqual(4);
+  } finally {
+    await host.stop();
+  }
+});

@@ -180,3 +180,27 @@ test('free text follows the direction of what is typed: a right-to-left name rea
     await host.stop();
   }
 });
+
+test('at a glance a long action list shows the first 15, overdue first, and the rest one button away', async ({ page }) => {
+  const host = await startBrowserHost(freshDataDir('glance-long'));
+  try {
+    const plan = await openJillExampleAsPriya(page, host.url);
+    await plan.openSection('Actions');
+    // Jill has 6 actions: add 10 more, the last one already late.
+    for (let added = 0; added < 10; added += 1) {
+      const item = await plan.addAction();
+      await plan.field('What will happen', item).fill(`Extra action ${added + 1}`);
+      if (added === 9) await plan.field('Due date', item).fill('1/1/2025');
+    }
+    await plan.expectAllSaved();
+    await plan.openHouse();
+    const rows = plan.view.locator('tr[data-action-row]');
+    await expect(rows).toHaveCount(15);
+    await expect(rows.first()).toContainText('Extra action 10');
+    await expect(rows.first()).toContainText('Overdue');
+    await plan.view.getByRole('button', { name: 'Show all 16 actions' }).click();
+    await expect(rows).toHaveCount(16);
+  } finally {
+    await host.stop();
+  }
+});

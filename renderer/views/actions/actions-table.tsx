@@ -13,6 +13,9 @@ interface ActionsTableProps {
   today: string;
 }
 
+/** At a glance shows the first rows (overdue first); the rest are one button away. */
+export const GLANCE_ROWS = 15;
+
 function shorten(text: string): string {
   const plain = text.trim().replace(/\s+/g, ' ');
   return plain.length > 60 ? `${plain.slice(0, 59)}…` : plain;
@@ -32,8 +35,10 @@ export function ActionsTable({ mode, today }: ActionsTableProps) {
   const captionId = useId();
   const [detailsOf, setDetailsOf] = useState<string | null>(null);
   const [focusNew, setFocusNew] = useState<string | null>(null);
+  const [showAll, setShowAll] = useState(false);
   const goalNames = useMemo(() => new Map(goals.map((goal, index) => [goal.id, shorten(goal.words) || `Goal ${index + 1}`])), [goals]);
-  const rows = useMemo<Action[]>(() => (mode === 'glance' ? actionsOverdueFirst(actions, today) : actions.filter(isLive)), [actions, mode, today]);
+  const ordered = useMemo<Action[]>(() => (mode === 'glance' ? actionsOverdueFirst(actions, today) : actions.filter(isLive)), [actions, mode, today]);
+  const rows = useMemo(() => (mode === 'glance' && !showAll ? ordered.slice(0, GLANCE_ROWS) : ordered), [ordered, mode, showAll]);
   const toggleDetails = useCallback((id: string) => setDetailsOf((current) => (current === id ? null : id)), []);
 
   // A new action's row takes the focus, so typing goes straight into "What will happen".
@@ -92,6 +97,11 @@ export function ActionsTable({ mode, today }: ActionsTableProps) {
             ))}
           </tbody>
         </table>
+      ) : null}
+      {mode === 'glance' && ordered.length > rows.length ? (
+        <button type="button" className="button" onClick={() => setShowAll(true)}>
+          Show all {ordered.length} actions
+        </button>
       ) : null}
       {mode === 'edit' ? (
         <button type="button" className="button" onClick={add}>

@@ -166,7 +166,8 @@ export const bench = {
       for (let round = 0; round < rounds; round += 1) {
         context.note(`open round ${round + 1} of ${rounds}`);
         jillOpen.push(await timeToGlance(page, 'Jill plan', 6));
-        largeOpen.push(await timeToGlance(page, 'Large plan', 300));
+        // At a glance draws the first 15 actions (overdue first); all 300 are one button away.
+        largeOpen.push(await timeToGlance(page, 'Large plan', 15));
       }
 
       const typeInto = async (planName: string, actionNumber: number): Promise<number[]> => {
@@ -197,7 +198,7 @@ export const bench = {
 
       const large = statsOf(largeKeys);
       return [
-        { name: 'open the plan at a glance: 50 goals / 300 actions', baselineLabel: "Jill's plan (6 actions)", baseline: statsOf(jillOpen), candidateLabel: 'large plan, all 300 rows drawn', candidate: statsOf(largeOpen), unit: 'ms' },
+        { name: 'open the plan at a glance: 50 goals / 300 actions', baselineLabel: "Jill's plan (6 actions)", baseline: statsOf(jillOpen), candidateLabel: 'large plan (first 15 of 300 actions drawn)', candidate: statsOf(largeOpen), unit: 'ms' },
         { name: 'keystroke-to-screen, Actions screen, large plan', baselineLabel: 'empty <input>, same page', baseline: statsOf(floorKeys), candidateLabel: `large plan (p95 ${large.p95.toFixed(1)} ms)`, candidate: large, unit: 'ms', target: 'p95 <= 50 ms' },
         { name: 'keystroke-to-screen, Actions screen, large vs Jill', baselineLabel: `Jill's plan (p95 ${statsOf(jillKeys).p95.toFixed(1)} ms)`, baseline: statsOf(jillKeys), candidateLabel: 'large plan', candidate: large, unit: 'ms', target: 'within 2x of Jill' },
       ];

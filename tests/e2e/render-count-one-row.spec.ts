@@ -55,9 +55,14 @@ test('typing into one action on the Actions screen re-renders that row only; the
     expect(typed[`action-row:${thirdId}`]).toBeGreaterThanOrEqual(5);
 
     // Details opens the whole form for ONE action: one checkbox per goal, for that row only.
-    await plan.openActionDetails(3);
+    const details = await plan.openActionDetails(3);
     const goals = 3;
     await expect(plan.view.getByRole('checkbox')).toHaveCount(goals);
+
+    // The row's cell and the Details form show the same text: typing in one shows in the other.
+    await plan.field('What will happen', details).press('End');
+    await plan.field('What will happen', details).pressSequentially('!');
+    await expect(what).toHaveValue(/ soon!$/);
   } finally {
     await host.stop();
   }

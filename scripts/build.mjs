@@ -7,26 +7,33 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const out = join(root, 'dist');
+// --out DIR builds elsewhere (the build test checks a fresh copy without touching dist/).
+const outFlag = process.argv.indexOf('--out');
+const out = outFlag > 0 && process.argv[outFlag + 1] ? process.argv[outFlag + 1] : join(root, 'dist');
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 const define = { __CAREHOUSE_VERSION__: JSON.stringify(pkg.version) };
 // Native or data-file packages stay outside the bundle and load from node_modules.
 const nodeExternals = ['better-sqlite3', 'electron', 'pdfkit', 'ws', 'bufferutil', 'utf-8-validate'];
 
 const common = { bundle: true, sourcemap: true, logLevel: 'warning', define, absWorkingDir: root };
+// Production unless asked otherwise (NODE_ENV=development for React's development build and
+// its warnings): npm start, start:browser, packaging and the tests all run what ships —
+// React's minified production build, no development warnings, no DevTools console message.
+const mode = process.env.NODE_ENV === 'development' ? 'development' : 'production';
 
 mkdirSync(join(out, 'renderer'), { recursive: true });
 await Promise.all([
   build({
     ...common,
-    entryPoints: { app: 'renderer/main.tsx' },
+    // The validation worker is its own file: whole-plan checks run off the page's thread.
+    entryPoints: { app: 'renderer/main.tsx', 'validate-worker': 'renderer/validation/validate-worker.ts' },
     outdir: join(out, 'renderer'),
     platform: 'browser',
     format: 'iife',
     target: 'chrome120',
     jsx: 'automatic',
-    minify: process.env.NODE_ENV === 'production',
-    define: { ...define, 'process.env.NODE_ENV': JSON.stringify(process.env.NODE_ENV ?? 'development') },
+    minify: mode === 'production',
+    define: { ...define, 'process.env.NODE_ENV': JSON.stringify(mode) },
   }),
   build({
     ...common,
@@ -61,3 +68,6 @@ await Promise.all([
   }),
 ]);
 copyFileSync(join(root, 'renderer/index.html'), join(out, 'renderer/index.html'));
+// The favicon (browser tab) and the app icon, from resources/.
+copyFileSync(join(root, 'resources/favicon.png'), join(out, 'renderer/favicon.png'));
+copyFileSync(join(root, 'resources/icon.png'), join(out, 'renderer/icon.png'));

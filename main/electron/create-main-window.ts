@@ -1,6 +1,7 @@
 import { BrowserWindow } from 'electron';
 import { join } from 'node:path';
 import { rendererEntryUrl } from './app-protocol';
+import { askBeforeClosingUnsaved } from './unsaved-close-prompt';
 
 export function createMainWindow(): BrowserWindow {
   const window = new BrowserWindow({
@@ -9,6 +10,7 @@ export function createMainWindow(): BrowserWindow {
     minWidth: 720,
     minHeight: 560,
     title: 'CareHouse',
+    icon: join(__dirname, '..', 'renderer', 'icon.png'),
     show: false,
     webPreferences: {
       preload: join(__dirname, 'preload.cjs'),
@@ -25,6 +27,7 @@ export function createMainWindow(): BrowserWindow {
       spellcheck: true,
     },
   });
+  askBeforeClosingUnsaved(window);
   window.once('ready-to-show', () => window.show());
   void window.loadURL(rendererEntryUrl());
   return window;

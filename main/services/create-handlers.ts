@@ -6,6 +6,7 @@ import type { HandlerTable } from './handler-table';
 import { createHistoryHandlers } from './history-service';
 import { createMeetingHandlers } from './meeting-service';
 import { createMeetingRecordHandlers } from './meeting-record-service';
+import { createMyWorkHandlers } from './my-work-service';
 import { PlanDocCache } from './plan-doc-cache';
 import { createPlanHandlers } from './plan-service';
 import { createProfileHandlers } from './profile-service';
@@ -28,5 +29,6 @@ export function createHandlers(store: CareStore, options: ServiceOptions): Handl
     ...createAgreementHandlers(store),
     ...createExportHandlers(store),
     ...createMeetingRecordHandlers(store),
+    ...createMyWorkHandlers(store, docs),
   };
 }

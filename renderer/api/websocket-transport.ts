@@ -7,6 +7,11 @@ interface Pending {
 
 const TOKEN_KEY = 'carehouse-host-token';
 
+/** What to do when the browser host has stopped or restarted (shown where the save status is). */
+export const HOST_GONE_MESSAGE =
+  'CareHouse on this computer has stopped or restarted, so this page cannot save. Keep this page open; start CareHouse again ' +
+  '(npm run start:browser) and open the new address it prints — each start has a new one. What is already saved is safe.';
+
 /** The per-launch token: read from the URL once, then kept out of the address bar. */
 export function takeHostToken(): string | null {
   const url = new URL(window.location.href);
@@ -50,7 +55,8 @@ export function createWebSocketTransport(token: string): CallTransport {
       };
       ws.onerror = () => {
         opening = undefined;
-        reject(new Error('CareHouse is not running. Start it again, then reload this page.'));
+        // A restarted host has a new address and token, so reloading THIS page cannot reach it.
+        reject(new Error(HOST_GONE_MESSAGE));
       };
       ws.onclose = () => {
         socket = undefined;

@@ -1,9 +1,10 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { CareApi, Profile } from '../../shared/contract';
 import { CareApiContext } from './care-api-context';
 import { PlanScreen } from './plan-screen';
 import { PlansList } from './plans-list';
 import { JoinMeetingForm } from './meeting/join-meeting-form';
+import { MyWorkPanel } from './my-work/my-work-panel';
 import { ProfileForm } from './profile-form';
 import { SharedScreenSwitch } from './shared-screen-switch';
 import { UnlockForm } from './unlock-form';
@@ -16,6 +17,8 @@ export function App({ api }: { api: CareApi }) {
   const [problem, setProblem] = useState<string | null>(null);
   const [lock, setLock] = useState<{ reason: string; firstRun: boolean } | null>(null);
   const [unlockCount, setUnlockCount] = useState(0);
+  const [plansVersion, setPlansVersion] = useState(0);
+  const plansChanged = useCallback(() => setPlansVersion((version) => version + 1), []);
 
   useEffect(() => {
     api
@@ -64,7 +67,8 @@ export function App({ api }: { api: CareApi }) {
             onCancel={() => setScreen({ kind: 'plans' })}
           />
         ) : null}
-        {profile && screen.kind === 'plans' ? <PlansList onOpen={(planId) => setScreen({ kind: 'plan', planId })} /> : null}
+        {profile && screen.kind === 'plans' ? <PlansList onOpen={(planId) => setScreen({ kind: 'plan', planId })} onChanged={plansChanged} /> : null}
+        {profile && screen.kind === 'plans' ? <MyWorkPanel refreshKey={plansVersion} onOpen={(planId) => setScreen({ kind: 'plan', planId })} /> : null}
         {profile && screen.kind === 'plans' ? <JoinMeetingForm onJoined={(planId) => setScreen({ kind: 'plan', planId })} /> : null}
         {profile && screen.kind === 'plan' ? <PlanScreen planId={screen.planId} editorName={profile.name} onClose={() => setScreen({ kind: 'plans' })} /> : null}
       </main>

@@ -1,15 +1,17 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type * as Y from 'yjs';
-import { validatePlan } from '../../shared/plan';
+import type { PlanPersistence } from '../sync/plan-persistence';
 import { usePlanDocument } from '../sync/use-plan-document';
 import { useCareApi } from './care-api-context';
-import { PlanEditingContext, type PlanEditing } from './plan/plan-editing-context';
-import { PlanHeader } from './plan/plan-header';
-import { indexProblems } from './plan/plan-problems';
-import { planViews } from './plan/plan-views';
-import { usePlanSnapshot } from './plan/use-plan-snapshot';
-import { SaveStatusBanner } from './save-status-banner';
 import { MeetingProvider } from './meeting/meeting-provider';
+import { usePlanEditing } from './plan/plan-editing-context';
+import { PlanHeader } from './plan/plan-header';
+import { PlanNav } from './plan/plan-nav';
+import { PlanStoreContext } from './plan/plan-store-context';
+import { planViews, type PlanView } from './plan/plan-views';
+import { useLeaveWarning } from './plan/use-leave-warning';
+import { usePlanStoreFor } from './plan/use-plan-store';
+import { SaveStatusBanner } from './save-status-banner';
 
 interface PlanScreenProps {
   planId: string;
@@ -22,39 +24,40 @@ interface PlanScreenProps {
 export function PlanScreen({ planId, onClose, editorName }: PlanScreenProps) {
   const api = useCareApi();
   const state = usePlanDocument(api, planId);
+  useLeaveWarning(state.status === 'ready' ? state.persistence : null);
   return (
     <section className="plan-screen" aria-labelledby="plan-heading">
-      <div className="plan-screen__bar">
-        <button type="button" className="button" onClick={onClose}>
-          Back to plans
-        </button>
-        {state.status === 'ready' ? <SaveStatusBanner persistence={state.persistence} /> : null}
-      </div>
+      {state.status === 'ready' ? null : (
+        <div className="plan-screen__bar">
+          <button type="button" className="button" onClick={onClose}>
+            Back to plans
+          </button>
+        </div>
+      )}
       {state.status === 'loading' ? <p>Opening the plan…</p> : null}
       {state.status === 'error' ? (
         <p className="field__problem" role="alert">
           {state.message}
         </p>
       ) : null}
-      {state.status === 'ready' ? <PlanEditor planId={planId} doc={state.doc} editorName={editorName} /> : null}
+      {state.status === 'ready' ? <PlanEditor planId={planId} doc={state.doc} editorName={editorName} persistence={state.persistence} onClose={onClose} /> : null}
     </section>
   );
 }
 
-function PlanEditor({ planId, doc, editorName }: { planId: string; doc: Y.Doc; editorName: string }) {
-  const snapshot = usePlanSnapshot(doc);
+interface PlanEditorProps {
+  planId: string;
+  doc: Y.Doc;
+  editorName: string;
+  persistence: PlanPersistence;
+  onClose: () => void;
+}
+
+function PlanEditor({ planId, doc, editorName, persistence, onClose }: PlanEditorProps) {
+  const store = usePlanStoreFor(doc, editorName);
   const [viewKey, setViewKey] = useState(planViews[0]?.key ?? 'house');
   const viewArea = useRef<HTMLDivElement>(null);
   const moved = useRef(false);
-  const editing = useMemo<PlanEditing>(
-    () => ({
-      doc,
-      snapshot,
-      problems: indexProblems(validatePlan(snapshot)),
-      editContext: () => ({ by: editorName, at: new Date().toISOString() }),
-    }),
-    [doc, snapshot, editorName],
-  );
   const view = planViews.find((candidate) => candidate.key === viewKey) ?? planViews[0];
 
   // After choosing a screen, focus its heading so keyboard and screen-reader users start there.
@@ -67,35 +70,36 @@ function PlanEditor({ planId, doc, editorName }: { planId: string; doc: Y.Doc; e
     }
   }, [viewKey]);
 
-  const open = (key: string) => {
+  const open = useCallback((key: string) => {
     moved.current = true;
     setViewKey(key);
-  };
+  }, []);
 
+  if (!store) return null;
   return (
     <MeetingProvider planId={planId} doc={doc} currentView={view?.key} onNavigate={open}>
-      <PlanEditingContext.Provider value={editing}>
-        <PlanHeader snapshot={snapshot} />
-        <nav className="plan-nav" aria-label="Plan sections">
-          <ul>
-            {planViews.map((candidate) => (
-              <li key={candidate.key}>
-                <button
-                  type="button"
-                  className={`plan-nav__item${candidate.key === view?.key ? ' plan-nav__item--current' : ''}`}
-                  aria-current={candidate.key === view?.key ? 'page' : undefined}
-                  onClick={() => open(candidate.key)}
-                >
-                  {candidate.title}
-                </button>
-              </li>
-            ))}
-          </ul>
-        </nav>
-        <div className="plan-view panel" ref={viewArea} data-plan-view={view?.key}>
-          {view?.render({ planId, doc, snapshot, open })}
-        </div>
-      </PlanEditingContext.Provider>
+      <PlanStoreContext.Provider value={store}>
+          {/* Sticky: who the plan is for, and whether every word is saved, stay in view wherever the page is scrolled. */}
+          <div className="plan-screen__bar">
+            <button type="button" className="button" onClick={onClose}>
+              Back to plans
+            </button>
+            <PlanHeader />
+            <SaveStatusBanner persistence={persistence} />
+          </div>
+          <div className="plan-body">
+            <PlanNav currentKey={view?.key} onOpen={open} />
+            <div className="plan-view panel" ref={viewArea} data-plan-view={view?.key}>
+              {view ? <CurrentView view={view} planId={planId} open={open} /> : null}
+            </div>
+          </div>
+      </PlanStoreContext.Provider>
     </MeetingProvider>
   );
+}
+
+/** The chosen screen, given the current plan (screens that show the whole plan re-render with it). */
+function CurrentView({ view, planId, open }: { view: PlanView; planId: string; open: (key: string) => void }) {
+  const { doc, snapshot } = usePlanEditing();
+  return <>{view.render({ planId, doc, snapshot, open })}</>;
 }

@@ -1,15 +1,17 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { CareError, type PlanSummary } from '../../shared/contract';
-import { validateNhsNumber } from '../../shared/plan';
+import { formatUkDate, validateNhsNumber } from '../../shared/plan';
 import { useCareApi } from './care-api-context';
 import { ReviewBadge } from './review-badge';
 
 interface PlansListProps {
   onOpen: (planId: string) => void;
+  /** After the list was re-read (plans added, archived...), so "My actions" can follow. */
+  onChanged?: () => void;
 }
 
 /** Every plan on this machine: create, open, rename, archive. */
-export function PlansList({ onOpen }: PlansListProps) {
+export function PlansList({ onOpen, onChanged }: PlansListProps) {
   const api = useCareApi();
   const [plans, setPlans] = useState<PlanSummary[] | null>(null);
   const [showArchived, setShowArchived] = useState(false);
@@ -22,10 +24,11 @@ export function PlansList({ onOpen }: PlansListProps) {
   const refresh = useCallback(async () => {
     try {
       setPlans(await api.listPlans({ includeArchived: showArchived }));
+      onChanged?.();
     } catch (error) {
       setMessage((error as Error).message);
     }
-  }, [api, showArchived]);
+  }, [api, showArchived, onChanged]);
 
   useEffect(() => {
     void refresh();
@@ -148,7 +151,7 @@ export function PlansList({ onOpen }: PlansListProps) {
                     <dd>{plan.keyworker || '—'}</dd>
                     <dt>Review date</dt>
                     <dd>
-                      {plan.reviewDate || '—'} <ReviewBadge reviewDate={plan.reviewDate} />
+                      {formatUkDate(plan.reviewDate) || '—'} <ReviewBadge reviewDate={plan.reviewDate} />
                     </dd>
                   </dl>
                   {plan.archived ? <p className="badge">Archived</p> : null}

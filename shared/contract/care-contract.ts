@@ -6,6 +6,7 @@ import { exportCalls } from './export-calls';
 import { historyCalls } from './history-calls';
 import { meetingCalls } from './meeting-calls';
 import { meetingRecordCalls } from './meeting-record-calls';
+import { myWorkCalls } from './my-work-calls';
 import { planCalls } from './plan-calls';
 import { profileCalls } from './profile-calls';
 import { sessionCalls } from './session-calls';
@@ -24,6 +25,7 @@ export const careContract = {
   ...agreementCalls,
   ...exportCalls,
   ...meetingRecordCalls,
+  ...myWorkCalls,
 } as const satisfies Record<string, CallDeclaration>;
 
 export type CareContract = typeof careContract;

@@ -1,10 +1,8 @@
 import type {
-  ActionStatus,
   CareSector,
   ConsentStatus,
   ContactMethod,
   GoalPriority,
-  GoalStatus,
   HousePart,
   LifeDomain,
   MeetingType,
@@ -17,21 +15,8 @@ import type {
  * Plain-language words for every choice value, as people reading an export would say them.
  * Records (not switch statements) so a new choice value without a label fails to compile.
  */
-export const actionStatusLabels: Record<ActionStatus, string> = {
-  open: 'Not started',
-  inProgress: 'In progress',
-  done: 'Done',
-  blocked: 'Held up',
-  cancelled: 'Cancelled',
-};
-
-export const goalStatusLabels: Record<GoalStatus, string> = {
-  proposed: 'Suggested',
-  active: 'Working on it',
-  achieved: 'Achieved',
-  notAchieved: 'Not achieved',
-  dropped: 'No longer a goal',
-};
+// Status words have ONE source, shared with the screens (shared/plan/status-words.ts).
+export { actionStatusWords as actionStatusLabels, goalStatusWords as goalStatusLabels } from '../plan/status-words';
 
 export const goalPriorityLabels: Record<GoalPriority, string> = { high: 'High', medium: 'Medium', low: 'Low' };
 

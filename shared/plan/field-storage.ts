@@ -185,14 +185,19 @@ function stringOrNull(value: unknown): string | null {
 }
 
 export function readItems(collection: Y.Map<unknown>, spec: CollectionFieldSpec): PlainRecord[] {
-  return sortedItemEntries(collection).map(([id, item]) => ({
+  return sortedItemEntries(collection).map(([id, item]) => readItem(id, item, spec));
+}
+
+/** One item as plain data (what readItems gives for it), so a reader can refresh just the items that changed. */
+export function readItem(id: string, item: Y.Map<unknown>, spec: CollectionFieldSpec): PlainRecord {
+  return {
     id,
     ...readFields(item, spec.fields),
     createdAt: stringOrNull(item.get('createdAt')) ?? '',
     createdBy: stringOrNull(item.get('createdBy')) ?? '',
     removedAt: stringOrNull(item.get('removedAt')),
     removedBy: stringOrNull(item.get('removedBy')),
-  }));
+  };
 }
 
 export interface NewItemBookkeeping {

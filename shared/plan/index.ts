@@ -39,3 +39,7 @@ export { isPersonRef, samePersonRef } from './person-ref';
 export { newItemId, isItemId } from './new-item-id';
 export { buildExamplePlan, examplePlanSnapshot, examplePlanNames, type ExamplePlanName, type ExamplePlanOptions } from './examples/build-example-plan';
 export { carriedForwardActions, type CarriedForwardAction } from './carried-forward-actions';
+export { formatUkDate, parseUkDate, type UkDateParse } from './uk-date';
+export { actionStatusWords, goalStatusWords, openActionStatuses, isOpenActionStatus } from './status-words';
+export { PlanSnapshotFollower } from './plan-snapshot-follower';
+export { myOpenActions, reviewsDue, sameName, type MyActionRow, type ReviewDueRow, type PlanForMyWork } from './my-work';

@@ -36,7 +36,7 @@ function describe(violations: AxeViolation[]): string {
 }
 
 const screens = [
-  'House of Care',
+  'At a glance',
   'Person',
   'About me',
   'Strengths and needs',
@@ -49,10 +49,13 @@ const screens = [
   'Agreement and review',
   'Services and support',
   'Meetings',
+  'Live meeting',
   'History of changes',
+  'Agree and versions',
+  'Export',
 ];
 
-test('the plans list, the house and every section screen pass axe-core (no serious or critical), in normal and shared-screen mode', async ({ page }) => {
+test('the plans list, the plan at a glance and every screen of a plan (Live meeting, Agree and Export included) pass axe-core (no serious or critical), in normal and shared-screen mode', async ({ page }) => {
   test.setTimeout(120_000);
   const host = await startBrowserHost(freshDataDir('a11y'));
   try {
@@ -76,7 +79,7 @@ test('the plans list, the house and every section screen pass axe-core (no serio
         await expect(page.locator('html')).toHaveClass(/shared-screen/);
       }
       for (const screen of screens) {
-        await plan.openSection(screen, screen === 'Services and support' ? 'Services and support' : screen);
+        await plan.openSection(screen, screen === 'Agree and versions' ? 'Agree this version' : screen);
         await check(`${screen} (${mode})`);
       }
     }

@@ -13,7 +13,7 @@ test('open actions carry over to the next meeting by themselves, and leave once 
     await expect(plan.view.locator('[data-carried-forward]')).toContainText('OT home visit');
 
     await plan.openSection('Actions');
-    const first = plan.item('Action 1');
+    const first = await plan.openActionDetails(1);
     const what = await plan.field('What will happen', first).inputValue();
     await plan.field('Status', first).selectOption('done');
     await plan.expectAllSaved();

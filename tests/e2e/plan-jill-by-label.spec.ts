@@ -4,6 +4,7 @@ import { jillMarsh, jillPlan, staffProfiles } from './support/personal-data-samp
 import { PlanPage, type HousePartKey } from './support/plan-page';
 import { PlansPage } from './support/plans-page';
 import { completeFirstRunProfile } from './support/profile-page';
+import { formatUkDate } from '../../shared/plan';
 
 /** Dates relative to today, so the review date is always ahead of the plan's own date. */
 function inDays(days: number): string {
@@ -66,13 +67,13 @@ async function enterJillsPlan(page: Page, plan: PlanPage): Promise<void> {
     await plan.field('Goal, in my words', item).fill(goal.words);
     await plan.field('How important (1 to 10)', item).fill(goal.importance);
     await plan.field('How we will know', item).fill(goal.measure);
-    await plan.field('Status', item).selectOption({ label: 'Active' });
+    await plan.field('Status', item).selectOption({ label: 'Working on it' });
   }
-  await plan.checklist('Needs it addresses', plan.item('Goal 2')).getByLabel(jillPlan.need).check();
+  await plan.checklist('Needs it addresses', await plan.openDetails('Goal', 2)).getByLabel(jillPlan.need).check();
 
   await plan.openSection('Actions');
   for (const action of jillPlan.actions) {
-    const item = await plan.addItem('action', 'Action');
+    const item = await plan.addAction();
     await plan.field('What will happen', item).fill(action.what);
     await plan.field('Who will do it', item).selectOption({ label: action.owner });
     await plan.field('Due date', item).fill(inDays(action.dueInDays));
@@ -109,7 +110,8 @@ async function expectJillsPlan(plan: PlanPage): Promise<void> {
   await plan.openSection('Person');
   await expect(plan.field('First name')).toHaveValue(jillMarsh.firstName);
   await expect(plan.field('Family name')).toHaveValue(jillMarsh.familyName);
-  await expect(plan.field('Date of birth')).toHaveValue(jillPlan.person.dateOfBirth);
+  // Stored as typed (year first is unambiguous), shown the UK way.
+  await expect(plan.field('Date of birth')).toHaveValue(formatUkDate(jillPlan.person.dateOfBirth));
   await expect(plan.field('NHS number')).toHaveValue(jillMarsh.nhsNumber);
   await expect(plan.field('Postcode')).toHaveValue(jillPlan.person.postcode);
   await expect(plan.field('GP practice')).toHaveValue(jillPlan.person.gpPracticeName);
@@ -127,7 +129,7 @@ async function expectJillsPlan(plan: PlanPage): Promise<void> {
 
   await plan.openSection('Care team');
   for (const [index, professional] of jillPlan.professionals.entries()) {
-    const member = plan.item(`Team member ${index + 1}`);
+    const member = await plan.openDetails('Team member', index + 1);
     await expect(plan.field('Name', member)).toHaveValue(professional.name);
     await expect(plan.field('Role', member)).toHaveValue(professional.role);
     await expect(plan.field('Phone', member)).toHaveValue(professional.phone);
@@ -135,7 +137,7 @@ async function expectJillsPlan(plan: PlanPage): Promise<void> {
     else await expect(plan.field('Keyworker', member)).not.toBeChecked();
   }
   await expect(plan.view.getByText(`Keyworker now: ${staffProfiles.priya.name} (Social worker)`)).toBeVisible();
-  const carer = plan.item('Contact 1');
+  const carer = await plan.openDetails('Contact', 1);
   await expect(plan.field('Name', carer)).toHaveValue(jillPlan.carer.name);
   await expect(plan.field('Relationship', carer)).toHaveValue(jillPlan.carer.relationship);
   for (const flag of ['Carer', 'Next of kin', 'Emergency contact']) await expect(plan.field(flag, carer)).toBeChecked();
@@ -143,20 +145,20 @@ async function expectJillsPlan(plan: PlanPage): Promise<void> {
 
   await plan.openSection('Goals');
   for (const [index, goal] of jillPlan.goals.entries()) {
-    const item = plan.item(`Goal ${index + 1}`);
+    const item = await plan.openDetails('Goal', index + 1);
     await expect(plan.field('Goal, in my words', item)).toHaveValue(goal.words);
     await expect(plan.field('How important (1 to 10)', item)).toHaveValue(goal.importance);
     await expect(plan.field('How we will know', item)).toHaveValue(goal.measure);
     await expect(plan.field('Status', item)).toHaveValue('active');
   }
-  await expect(plan.checklist('Needs it addresses', plan.item('Goal 2')).getByLabel(jillPlan.need)).toBeChecked();
+  await expect(plan.checklist('Needs it addresses', await plan.openDetails('Goal', 2)).getByLabel(jillPlan.need)).toBeChecked();
 
   await plan.openSection('Actions');
   for (const [index, action] of jillPlan.actions.entries()) {
-    const item = plan.item(`Action ${index + 1}`);
+    const item = await plan.openActionDetails(index + 1);
     await expect(plan.field('What will happen', item)).toHaveValue(action.what);
     await expect(plan.field('Who will do it', item).locator('option:checked')).toHaveText(action.owner);
-    await expect(plan.field('Due date', item)).toHaveValue(inDays(action.dueInDays));
+    await expect(plan.field('Due date', item)).toHaveValue(formatUkDate(inDays(action.dueInDays)));
     await expect(plan.checklist('Goals it serves', item).getByLabel(jillPlan.goals[action.goal]?.words ?? '')).toBeChecked();
   }
 
@@ -175,7 +177,7 @@ async function expectJillsPlan(plan: PlanPage): Promise<void> {
   await expect(plan.field('Reason', plan.item('Entry 1'))).toHaveValue(jillPlan.doNotShare.reason);
 
   await plan.openSection('Agreement and review');
-  await expect(plan.field('Review date')).toHaveValue(reviewDate);
+  await expect(plan.field('Review date')).toHaveValue(formatUkDate(reviewDate));
   await expect(plan.field('Who arranges the review').locator('option:checked')).toHaveText('Priya Nair (Social worker)');
 }
 
@@ -202,7 +204,7 @@ test("Jill's whole plan, entered by label, survives a restart; the house shows h
     const card = plans.card(jillMarsh.fullName);
     await expect(card).toContainText(jillMarsh.nhsNumber);
     await expect(card).toContainText(staffProfiles.priya.name);
-    await expect(card).toContainText(reviewDate);
+    await expect(card).toContainText(formatUkDate(reviewDate));
     await expect(card).not.toContainText('Not a valid NHS number');
     await plans.search('526 0182');
     await expect(plans.cards()).toHaveCount(1);

@@ -1,7 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { CareError, LEGAL_BASIS_NEEDED, type ExportLegalBasis } from '../../../shared/contract';
 import type { ExportFormat } from '../../../shared/export/export-formats';
-import type { CarePlanSnapshot } from '../../../shared/plan';
+import { formatUkDate, type CarePlanSnapshot } from '../../../shared/plan';
 import { useAgreedVersions } from '../agreement/use-agreed-versions';
 import { useCareApi } from '../care-api-context';
 import { downloadFile } from './download-file';
@@ -113,7 +113,7 @@ export function ExportPanel({ planId, snapshot }: ExportPanelProps) {
             <option value="draft">Current draft (not agreed)</option>
             {[...versions].reverse().map((entry) => (
               <option key={entry.version} value={String(entry.version)} disabled={!entry.intact}>
-                Agreed version {entry.version} ({entry.agreedAt.slice(0, 10)}){entry.intact ? '' : ' — failed its integrity check'}
+                Agreed version {entry.version} ({formatUkDate(entry.agreedAt.slice(0, 10))}){entry.intact ? '' : ' — failed its integrity check'}
               </option>
             ))}
           </select>

@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import type { ChoiceFieldSpec } from '../../../shared/plan';
-import { usePlanEditing } from '../plan/plan-editing-context';
+import { usePlanStore } from '../plan/plan-store-context';
 import { writePlanField } from '../plan/plan-writes';
 import { choiceLabel } from './choice-labels';
 import { useControlProps } from './control-props';
@@ -9,7 +9,7 @@ import { useFieldInfo, type PlanFieldProps } from './plan-field-props';
 
 /** One of a fixed list (status, life domain...), shown in plain words. */
 export function ChoiceField(props: PlanFieldProps<ChoiceFieldSpec>) {
-  const { doc } = usePlanEditing();
+  const { doc } = usePlanStore();
   const info = useFieldInfo(props);
   const id = useId();
   const stored = props.owner[props.fieldKey];
@@ -26,7 +26,7 @@ export function ChoiceField(props: PlanFieldProps<ChoiceFieldSpec>) {
         {props.spec.fallback === null ? <option value="">Not chosen</option> : null}
         {props.spec.values.map((choice) => (
           <option key={choice} value={choice}>
-            {choiceLabel(choice)}
+            {choiceLabel(choice, props.spec.values)}
           </option>
         ))}
       </select>

@@ -7,6 +7,7 @@ import {
   serviceKindLabels,
   serviceStatusLabels,
 } from '../../../shared/export/plain-labels';
+import { actionStatuses, actionStatusWords, goalStatuses, goalStatusWords } from '../../../shared/plan';
 /**
  * Plain words for every stored choice value. The document stores stable codes
  * ('notYetAsked'); people read these. One table because the same code means the same
@@ -28,18 +29,6 @@ const labels: Readonly<Record<string, string>> = {
   assistance: 'Assistance',
   alignment: 'Alignment',
   advocacy: 'Advocacy',
-  // goal statuses
-  proposed: 'Proposed',
-  active: 'Active',
-  achieved: 'Achieved',
-  notAchieved: 'Not achieved',
-  dropped: 'Dropped',
-  // action statuses
-  open: 'Open',
-  inProgress: 'In progress',
-  done: 'Done',
-  blocked: 'Blocked',
-  cancelled: 'Cancelled',
   // house parts
   roof: 'Roof: organisation and processes',
   leftWall: 'Left wall: the person and their carers',
@@ -63,8 +52,19 @@ const labels: Readonly<Record<string, string>> = {
   review: 'Review',
 };
 
+/**
+ * Status words come from the one shared source, found by the schema's value list (the same
+ * array object), because 'active' is a goal status and also a service status.
+ */
+const wordsByList = new Map<readonly string[], Readonly<Record<string, string>>>([
+  [actionStatuses, actionStatusWords],
+  [goalStatuses, goalStatusWords],
+]);
+
 /** The words for a choice value; an unknown code is spelled out rather than shown raw. */
-export function choiceLabel(value: string): string {
+export function choiceLabel(value: string, values?: readonly string[]): string {
+  const fromList = values ? wordsByList.get(values)?.[value] : undefined;
+  if (fromList !== undefined) return fromList;
   const known = labels[value];
   if (known !== undefined) return known;
   const spaced = value.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
@@ -72,5 +72,5 @@ export function choiceLabel(value: string): string {
 }
 
 export function hasChoiceLabel(value: string): boolean {
-  return Object.hasOwn(labels, value);
+  return Object.hasOwn(labels, value) || [...wordsByList.values()].some((words) => Object.hasOwn(words, value));
 }

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { useFieldCell } from './field-cell-context';
 import { useFieldPresence } from './field-presence';
 
 export interface FieldFrameProps {
@@ -28,10 +29,11 @@ export function describedByFor(id: string, hint?: string, problem?: string | nul
  */
 export function FieldFrame({ id, label, hint, problem, fieldPath, variant = 'control', children }: FieldFrameProps) {
   const presence = useFieldPresence();
+  const row = useFieldCell();
   const editors = fieldPath ? presence.editorsOf(fieldPath) : [];
   const className = `field${variant === 'checkbox' ? ' field--flag' : ''}${problem ? ' field--problem' : ''}${editors.length ? ' field--shared' : ''}`;
   const hintNode = hint ? (
-    <p className="field__hint" id={`${id}-hint`}>
+    <p className={row === null ? 'field__hint' : 'visually-hidden'} id={`${id}-hint`}>
       {hint}
     </p>
   ) : null;
@@ -71,6 +73,19 @@ export function FieldFrame({ id, label, hint, problem, fieldPath, variant = 'con
           <label htmlFor={id}>{label}</label>
         </div>
         {hintNode}
+        {after}
+      </div>
+    );
+  }
+  if (row !== null) {
+    // A table cell: the column heading is the visible label; the control's label names the row too.
+    return (
+      <div className={`${className} field--cell`} data-field-path={fieldPath}>
+        <label htmlFor={id} className="visually-hidden">
+          {label}, {row}
+        </label>
+        {hintNode}
+        {children}
         {after}
       </div>
     );

@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import type { FlagFieldSpec } from '../../../shared/plan';
-import { usePlanEditing } from '../plan/plan-editing-context';
+import { usePlanStore } from '../plan/plan-store-context';
 import { writePlanField } from '../plan/plan-writes';
 import { useControlProps } from './control-props';
 import { FieldFrame } from './field-frame';
@@ -8,7 +8,7 @@ import { useFieldInfo, type PlanFieldProps } from './plan-field-props';
 
 /** A yes/no fact ("Keyworker", "Carer"), as a checkbox with its label beside it. */
 export function FlagField(props: PlanFieldProps<FlagFieldSpec>) {
-  const { doc } = usePlanEditing();
+  const { doc } = usePlanStore();
   const info = useFieldInfo(props);
   const id = useId();
   const control = useControlProps(id, info.hint, info.problem, info.fieldPath);

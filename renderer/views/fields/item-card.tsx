@@ -1,7 +1,7 @@
-import { useEffect, useId, useRef } from 'react';
+import { memo, useEffect, useId, useRef } from 'react';
 import type { CollectionFieldSpec } from '../../../shared/plan';
 import type { PlainRecord } from '../plan/plain-record';
-import { usePlanEditing } from '../plan/plan-editing-context';
+import { usePlanStore } from '../plan/plan-store-context';
 import { removePlanItem } from '../plan/plan-writes';
 import { FieldList } from './field-list';
 import { itemSummary } from './field-visibility';
@@ -20,12 +20,16 @@ export interface ItemCardProps {
   level: HeadingLevel;
   only?: readonly string[];
   focusOnMount: boolean;
-  onMove: (direction: 'up' | 'down') => void;
+  onMove: (id: string, index: number, direction: 'up' | 'down') => void;
 }
 
-/** One item: its heading, its fields, and Move up / Move down / Remove. */
-export function ItemCard({ item, index, count, heading, summaryKeys, collectionPath, collectionPattern, spec, level, only, focusOnMount, onMove }: ItemCardProps) {
-  const { doc, editContext } = usePlanEditing();
+/**
+ * One item: its heading, its fields, and Move up / Move down / Remove. Memoised: the list
+ * passes the same item object while it is unchanged (PlanSnapshotFollower keeps identity),
+ * so typing in one item re-renders that item only.
+ */
+export const ItemCard = memo(function ItemCard({ item, index, count, heading, summaryKeys, collectionPath, collectionPattern, spec, level, only, focusOnMount, onMove }: ItemCardProps) {
+  const { doc, editContext } = usePlanStore();
   const headingId = useId();
   const card = useRef<HTMLElement>(null);
   const summary = itemSummary(item, summaryKeys);
@@ -45,10 +49,10 @@ export function ItemCard({ item, index, count, heading, summaryKeys, collectionP
         </Heading>
         <FieldList ownerPath={[...collectionPath, item.id]} ownerPattern={`${collectionPattern}[]`} fields={spec.fields} owner={item} level={level} only={only} />
         <div className="button-row item__actions">
-          <button type="button" className="button" data-move="up" data-move-item={item.id} disabled={index === 0} onClick={() => onMove('up')}>
+          <button type="button" className="button" data-move="up" data-move-item={item.id} disabled={index === 0} onClick={() => onMove(item.id, index, 'up')}>
             Move up{who}
           </button>
-          <button type="button" className="button" data-move="down" data-move-item={item.id} disabled={index === count - 1} onClick={() => onMove('down')}>
+          <button type="button" className="button" data-move="down" data-move-item={item.id} disabled={index === count - 1} onClick={() => onMove(item.id, index, 'down')}>
             Move down{who}
           </button>
           <button type="button" className="button button--danger" onClick={() => removePlanItem(doc, collectionPath, item.id, editContext())}>
@@ -58,4 +62,4 @@ export function ItemCard({ item, index, count, heading, summaryKeys, collectionP
       </article>
     </li>
   );
-}
+});

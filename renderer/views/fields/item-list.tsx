@@ -1,8 +1,7 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { CollectionFieldSpec } from '../../../shared/plan';
 import type { PlainRecord } from '../plan/plain-record';
-import { usePlanEditing } from '../plan/plan-editing-context';
-import { problemsAt } from '../plan/plan-problems';
+import { usePlanStore, useProblemsAt } from '../plan/plan-store-context';
 import { addPlanItem, movePlanItem } from '../plan/plan-writes';
 import { fieldHint, fieldLabel, itemLabel } from './field-labels';
 import { Heading, deeper, type HeadingLevel } from './heading';
@@ -38,7 +37,7 @@ function capitalise(text: string): string {
  * are listed under "Removed items" with Restore, and stay in the history.
  */
 export function ItemList({ collectionPath, collectionPattern, spec, items, level, showTitle = true, only }: ItemListProps) {
-  const { doc, problems, editContext } = usePlanEditing();
+  const { doc, editContext } = usePlanStore();
   const [focusNew, setFocusNew] = useState<string | null>(null);
   const [moved, setMoved] = useState<{ id: string; direction: 'up' | 'down' } | null>(null);
   const all = items.filter(isItem);
@@ -47,11 +46,18 @@ export function ItemList({ collectionPath, collectionPattern, spec, items, level
   const title = fieldLabel(collectionPattern, spec.label);
   const oneItem = capitalise(itemLabel(collectionPattern, spec.itemLabel));
   const hint = fieldHint(collectionPattern);
-  const listProblems = problemsAt(problems, collectionPath);
+  const listProblems = useProblemsAt(collectionPath);
   const itemLevel = showTitle ? deeper(level) : level;
-  const textKeys = Object.entries(spec.fields)
-    .filter(([, field]) => field.kind === 'text')
-    .map(([key]) => key);
+  // Stable across renders, so unchanged rows (React.memo) are skipped when one row changes.
+  const textKeys = useMemo(
+    () =>
+      Object.entries(spec.fields)
+        .filter(([, field]) => field.kind === 'text')
+        .map(([key]) => key),
+    [spec],
+  );
+  const pathKey = collectionPath.join('/');
+  const stablePath = useMemo(() => collectionPath, [pathKey]);
 
   // Moving re-orders the DOM, which drops focus: put it back on the button just used.
   useEffect(() => {
@@ -65,10 +71,13 @@ export function ItemList({ collectionPath, collectionPattern, spec, items, level
     setMoved(null);
   }, [moved]);
 
-  const move = (id: string, index: number, direction: 'up' | 'down') => {
-    movePlanItem(doc, collectionPath, id, direction === 'up' ? index - 1 : index + 1);
-    setMoved({ id, direction });
-  };
+  const move = useCallback(
+    (id: string, index: number, direction: 'up' | 'down') => {
+      movePlanItem(doc, stablePath, id, direction === 'up' ? index - 1 : index + 1);
+      setMoved({ id, direction });
+    },
+    [doc, stablePath],
+  );
 
   return (
     <div className="item-list" data-list-path={collectionPath.join('/')}>
@@ -91,13 +100,13 @@ export function ItemList({ collectionPath, collectionPattern, spec, items, level
               count={live.length}
               heading={`${oneItem} ${index + 1}`}
               summaryKeys={textKeys}
-              collectionPath={collectionPath}
+              collectionPath={stablePath}
               collectionPattern={collectionPattern}
               spec={spec}
               level={itemLevel}
               only={only}
               focusOnMount={focusNew === item.id}
-              onMove={(direction) => move(item.id, index, direction)}
+              onMove={move}
             />
           ))}
         </ol>

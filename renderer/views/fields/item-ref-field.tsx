@@ -1,16 +1,17 @@
 import { useId } from 'react';
 import type { ItemRefFieldSpec } from '../../../shared/plan';
-import { usePlanEditing } from '../plan/plan-editing-context';
+import { usePlanReadingSections, usePlanStore } from '../plan/plan-store-context';
 import { writePlanField } from '../plan/plan-writes';
 import { useControlProps } from './control-props';
 import { FieldFrame } from './field-frame';
-import { linkOptionsFor } from './link-options';
+import { linkOptionsFor, linkSourceSections } from './link-options';
 import { useFieldInfo, type PlanFieldProps } from './plan-field-props';
 
 /** A link to one other item ("Meeting that agreed it"), as a list to choose from. */
 export function ItemRefField(props: PlanFieldProps<ItemRefFieldSpec>) {
-  const { doc, snapshot } = usePlanEditing();
+  const { doc } = usePlanStore();
   const info = useFieldInfo(props);
+  const snapshot = usePlanReadingSections(linkSourceSections(info.pattern));
   const id = useId();
   const stored = props.owner[props.fieldKey];
   const value = typeof stored === 'string' ? stored : '';

@@ -1,17 +1,18 @@
 import { useId } from 'react';
 import type { IdSetFieldSpec } from '../../../shared/plan';
-import { usePlanEditing } from '../plan/plan-editing-context';
+import { usePlanReadingSections, usePlanStore } from '../plan/plan-store-context';
 import { writePlanField } from '../plan/plan-writes';
 import { FieldFrame } from './field-frame';
 import { useFieldPresence } from './field-presence';
-import { emptyLinkMessage, linkOptionsFor } from './link-options';
+import { emptyLinkMessage, linkOptionsFor, linkSourceSections } from './link-options';
 import { useFieldInfo, type PlanFieldProps } from './plan-field-props';
 
 /** Links to other items ("Goals it serves"), as a list of labelled checkboxes. */
 export function LinkChecklist(props: PlanFieldProps<IdSetFieldSpec>) {
-  const { doc, snapshot } = usePlanEditing();
+  const { doc } = usePlanStore();
   const presence = useFieldPresence();
   const info = useFieldInfo(props);
+  const snapshot = usePlanReadingSections(linkSourceSections(info.pattern));
   const id = useId();
   const stored = props.owner[props.fieldKey];
   const selected = Array.isArray(stored) ? stored.filter((entry): entry is string => typeof entry === 'string') : [];

@@ -1,4 +1,4 @@
-import { isLive, planSectionKeys, sectionTitle, type CarePlanSnapshot, type ItemBase } from '../../../shared/plan';
+import { formatUkDate, isLive, planSectionKeys, sectionTitle, type CarePlanSnapshot, type ItemBase } from '../../../shared/plan';
 
 /**
  * What a link field (a list of ids, or one id) may point at, by field pattern
@@ -38,7 +38,7 @@ export function linkOptionsFor(pattern: string, snapshot: CarePlanSnapshot, sele
     case 'actions[].goalIds':
       return itemOptions(snapshot.goals, selected, (goal, index) => shorten(goal.words, `Goal ${index + 1}`));
     case 'actions[].agreedAtMeetingId':
-      return itemOptions(snapshot.meetings, selected, (meeting, index) => `Meeting ${index + 1}${meeting.date ? ` on ${meeting.date}` : ''}`);
+      return itemOptions(snapshot.meetings, selected, (meeting, index) => `Meeting ${index + 1}${meeting.date ? ` on ${formatUkDate(meeting.date)}` : ''}`);
     case 'contingencyPlans[].contactIds':
     case 'meetings[].attendees[].contactId':
       return contactOptions(snapshot, selected);
@@ -48,6 +48,25 @@ export function linkOptionsFor(pattern: string, snapshot: CarePlanSnapshot, sele
       return itemOptions(snapshot.supportPlans, selected, (plan, index) => shorten(plan.name, `Support plan ${index + 1}`));
     default:
       return null;
+  }
+}
+
+/** The plan sections a link field's options are read from (so the field re-renders only when they change). */
+export function linkSourceSections(pattern: string): ReadonlyArray<Exclude<keyof CarePlanSnapshot, 'meta'>> {
+  switch (pattern) {
+    case 'goals[].linkedNeedIds':
+      return ['needs'];
+    case 'actions[].goalIds':
+      return ['goals'];
+    case 'actions[].agreedAtMeetingId':
+      return ['meetings'];
+    case 'contingencyPlans[].contactIds':
+    case 'meetings[].attendees[].contactId':
+      return ['professionalContacts', 'personalContacts'];
+    case 'consent.sharingScopes[].itemIds':
+      return ['supportPlans'];
+    default:
+      return [];
   }
 }
 

@@ -1,6 +1,6 @@
 import { useEffect, useId, useState, type ChangeEvent } from 'react';
 import type { IntegerFieldSpec } from '../../../shared/plan';
-import { usePlanEditing } from '../plan/plan-editing-context';
+import { usePlanStore } from '../plan/plan-store-context';
 import { writePlanField } from '../plan/plan-writes';
 import { useControlProps } from './control-props';
 import { FieldFrame } from './field-frame';
@@ -9,7 +9,7 @@ import { useFieldInfo, type PlanFieldProps } from './plan-field-props';
 
 /** A whole number in a range (importance 1 to 10); anything else is explained and not stored. */
 export function NumberField(props: PlanFieldProps<IntegerFieldSpec>) {
-  const { doc } = usePlanEditing();
+  const { doc } = usePlanStore();
   const info = useFieldInfo(props);
   const id = useId();
   const storedValue = props.owner[props.fieldKey];

@@ -1,15 +1,18 @@
 import { useId } from 'react';
 import { isPersonRef, type PersonRefFieldSpec } from '../../../shared/plan';
-import { usePlanEditing } from '../plan/plan-editing-context';
+import { usePlanReadingSections, usePlanStore } from '../plan/plan-store-context';
 import { writePlanField } from '../plan/plan-writes';
 import { useControlProps } from './control-props';
 import { FieldFrame } from './field-frame';
 import { decodePersonRef, encodePersonRef, personRefOptions } from './person-ref-options';
 import { useFieldInfo, type PlanFieldProps } from './plan-field-props';
 
+const peopleSections = ['person', 'professionalContacts', 'personalContacts'] as const;
+
 /** "Who": the person, someone in the care team, or a carer / family member. */
 export function PersonPicker(props: PlanFieldProps<PersonRefFieldSpec>) {
-  const { doc, snapshot } = usePlanEditing();
+  const { doc } = usePlanStore();
+  const snapshot = usePlanReadingSections(peopleSections);
   const info = useFieldInfo(props);
   const id = useId();
   const stored = props.owner[props.fieldKey];

@@ -1,7 +1,6 @@
 import type { FieldSpec } from '../../../shared/plan';
 import type { PlainRecord } from '../plan/plain-record';
-import { usePlanEditing } from '../plan/plan-editing-context';
-import { problemsAt } from '../plan/plan-problems';
+import { useProblemsAt } from '../plan/plan-store-context';
 import { fieldHint, fieldLabel } from './field-labels';
 import type { HeadingLevel } from './heading';
 
@@ -30,10 +29,9 @@ export interface FieldInfo {
 
 /** Label, hint (plus any advice from validation), problem and paths for one field. */
 export function useFieldInfo({ ownerPath, ownerPattern, fieldKey, spec }: PlanFieldProps): FieldInfo {
-  const { problems } = usePlanEditing();
   const path = [...ownerPath, fieldKey];
   const pattern = `${ownerPattern}.${fieldKey}`;
-  const found = problemsAt(problems, path);
+  const found = useProblemsAt(path);
   const baseHint = fieldHint(pattern);
   const hint = [baseHint, found.advice].filter(Boolean).join('. ') || undefined;
   return { path, pattern, fieldPath: path.join('/'), label: fieldLabel(pattern, spec.label), hint, problem: found.problem };

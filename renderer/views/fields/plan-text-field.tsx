@@ -1,6 +1,6 @@
 import type { TextFieldSpec, TextPath } from '../../../shared/plan';
 import { getPlanText } from '../../../shared/plan';
-import { usePlanEditing } from '../plan/plan-editing-context';
+import { usePlanStore } from '../plan/plan-store-context';
 import { useFieldInfo, type PlanFieldProps } from './plan-field-props';
 import { TextField } from './text-field';
 
@@ -11,7 +11,7 @@ function isMultiline(fieldKey: string, spec: TextFieldSpec): boolean {
 
 /** A free-text field of the plan, bound to its Y.Text so people typing together merge by character. */
 export function PlanTextField(props: PlanFieldProps<TextFieldSpec>) {
-  const { doc } = usePlanEditing();
+  const { doc } = usePlanStore();
   const info = useFieldInfo(props);
   // The path comes from the schema table, so it names a text field; getPlanText checks anyway.
   const text = getPlanText(doc, info.path as unknown as TextPath);

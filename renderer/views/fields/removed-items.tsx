@@ -1,5 +1,6 @@
+import { formatUkDate } from '../../../shared/plan';
 import type { PlainRecord } from '../plan/plain-record';
-import { usePlanEditing } from '../plan/plan-editing-context';
+import { usePlanStore } from '../plan/plan-store-context';
 import { restorePlanItem } from '../plan/plan-writes';
 import { itemSummary } from './field-visibility';
 
@@ -12,12 +13,12 @@ interface RemovedItemsProps {
 }
 
 function when(moment: unknown): string {
-  return typeof moment === 'string' ? moment.slice(0, 10) : '';
+  return typeof moment === 'string' ? formatUkDate(moment.slice(0, 10)) : '';
 }
 
 /** Nothing is deleted silently: removed items stay listed here, and can be restored. */
 export function RemovedItems({ collectionPath, items, itemName, summaryKeys }: RemovedItemsProps) {
-  const { doc } = usePlanEditing();
+  const { doc } = usePlanStore();
   if (items.length === 0) return null;
   return (
     <details className="removed-items">

@@ -30,11 +30,15 @@ export function TextField({ label, text, multiline, hint, maxLength, validate, f
   const [value, setValue] = useState(() => text.toString());
   const [refusal, setRefusal] = useState<string | null>(null);
   const element = useRef<HTMLInputElement & HTMLTextAreaElement>(null);
+  // True only while THIS control writes its own typing: the one change it must not echo back.
+  // (Another control bound to the same text — a table cell and the row's Details form —
+  // must still follow it, so "local" alone is not the test.)
+  const writing = useRef(false);
 
   useEffect(() => {
     setValue(text.toString());
     const observer = (event: Y.YTextEvent) => {
-      if (event.transaction.local && event.transaction.origin === null) return;
+      if (writing.current) return;
       const field = element.current;
       const hadFocus = field !== null && document.activeElement === field;
       // The caret's place in the text BEFORE this change: the selection indexes the old
@@ -63,8 +67,13 @@ export function TextField({ label, text, multiline, hint, maxLength, validate, f
       return;
     }
     setRefusal(null);
-    // Transactions without an origin are "ours": the observer above skips them.
-    applyTextDiff(text, text.toString(), next);
+    // The observer above skips this change: it is already on screen here.
+    writing.current = true;
+    try {
+      applyTextDiff(text, text.toString(), next);
+    } finally {
+      writing.current = false;
+    }
     setValue(next);
   };
 
@@ -75,6 +84,8 @@ export function TextField({ label, text, multiline, hint, maxLength, validate, f
     ref: element,
     value,
     onChange,
+    // Follows the writing direction of what is typed: a right-to-left name reads correctly.
+    dir: 'auto',
     'aria-invalid': problem ? true : undefined,
     'aria-describedby': describedByFor(id, hint, problem),
     onFocus: () => presence.reportFocus(fieldPath ?? null),

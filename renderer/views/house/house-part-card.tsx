@@ -7,10 +7,12 @@ interface HousePartCardProps {
   /** The screens this part opens: [nav key, title]. */
   screens: ReadonlyArray<{ key: string; title: string }>;
   onOpen: (key: string) => void;
+  /** On the plan at a glance: completeness as a quiet line, no checklist. */
+  compact?: boolean;
 }
 
 /** One part of the House of Care: what it is, how complete (in words and as a bar), and the screens it opens. */
-export function HousePartCard({ part, screens, onOpen }: HousePartCardProps) {
+export function HousePartCard({ part, screens, onOpen, compact = false }: HousePartCardProps) {
   const id = useId();
   const fill = useRef<HTMLDivElement>(null);
   // Set through the DOM (not a style attribute) so the strict content security policy holds.
@@ -19,16 +21,18 @@ export function HousePartCard({ part, screens, onOpen }: HousePartCardProps) {
   }, [part.percent]);
   return (
     <section className={`house-part house-part--${part.part}`} aria-labelledby={id} data-house-part={part.part}>
-      <h3 id={id} className="house-part__title">
+      <h4 id={id} className="house-part__title">
         <span className="house-part__where">{housePartNames[part.part]}:</span> {part.title}
-      </h3>
+      </h4>
       <p className="house-part__summary" data-testid="house-part-summary">
         {part.summary}
       </p>
-      <div className="meter" aria-hidden="true">
-        <div className="meter__fill" ref={fill} />
-      </div>
-      <ul className="house-part__checks">
+      {compact ? null : (
+        <div className="meter" aria-hidden="true">
+          <div className="meter__fill" ref={fill} />
+        </div>
+      )}
+      <ul className="house-part__checks" hidden={compact}>
         {part.checks.map((check) => (
           <li key={check.label} className={check.filled ? 'check check--done' : 'check check--todo'}>
             <span className="check__mark">{check.filled ? 'Done' : 'To do'}</span> {check.label}

@@ -1,8 +1,10 @@
-import { currentKeyworker, planDate, validateNhsNumber, type CarePlanSnapshot } from '../../../shared/plan';
+import { currentKeyworker, formatUkDate, planDate, validateNhsNumber } from '../../../shared/plan';
 import { ReviewBadge } from '../review-badge';
+import { usePlanEditing } from './plan-editing-context';
 
-/** Who the plan is for, at the top of every screen of it: name, NHS number, review date, keyworker. */
-export function PlanHeader({ snapshot }: { snapshot: CarePlanSnapshot }) {
+/** Who the plan is for, at the top of every screen of it: name, NHS number, review date, keyworker — on one line. */
+export function PlanHeader() {
+  const { snapshot } = usePlanEditing();
   const { person, agreement } = snapshot;
   const name = [person.firstName, person.familyName].map((part) => part.trim()).filter(Boolean).join(' ');
   const nhs = person.nhsNumber.trim();
@@ -11,7 +13,7 @@ export function PlanHeader({ snapshot }: { snapshot: CarePlanSnapshot }) {
   const keyworker = currentKeyworker(snapshot.professionalContacts, planDate(snapshot) ?? today);
   return (
     <div className="plan-header">
-      <h1 id="plan-heading" className="plan-header__name">
+      <h1 id="plan-heading" className="plan-header__name" dir="auto">
         {name ? `Care plan: ${name}` : 'Care plan: name not filled in yet'}
       </h1>
       <dl className="plan-header__facts">
@@ -25,12 +27,12 @@ export function PlanHeader({ snapshot }: { snapshot: CarePlanSnapshot }) {
         <div>
           <dt>Review date</dt>
           <dd>
-            {agreement.reviewDate ?? 'Not set'} {agreement.reviewDate ? <ReviewBadge reviewDate={agreement.reviewDate} /> : null}
+            {formatUkDate(agreement.reviewDate) || 'Not set'} {agreement.reviewDate ? <ReviewBadge reviewDate={agreement.reviewDate} /> : null}
           </dd>
         </div>
         <div>
           <dt>Keyworker</dt>
-          <dd>{keyworker?.name.trim() || 'Not named'}</dd>
+          <dd dir="auto">{keyworker?.name.trim() || 'Not named'}</dd>
         </div>
       </dl>
     </div>

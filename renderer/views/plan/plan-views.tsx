@@ -4,7 +4,7 @@ import type { CarePlanSnapshot, PlanSectionKey } from '../../../shared/plan';
 import { AgreementScreen } from '../agreement/agreement-screen';
 import { ExportPanel } from '../export/export-panel';
 import { HistoryOfChanges } from '../history/history-of-changes';
-import { HouseScreen } from '../house/house-screen';
+import { PlanAtAGlance } from '../glance/plan-at-a-glance';
 import { MeetingPanel } from '../meeting/meeting-panel';
 import { MeetingRecordScreen } from '../meeting-record/meeting-record-screen';
 import { AboutMeSection } from '../sections/about-me-section';
@@ -19,6 +19,18 @@ import { PersonSection } from '../sections/person-section';
 import { ServicesSection } from '../sections/services-section';
 import { StrengthsNeedsSection } from '../sections/strengths-needs-section';
 import { SupportPlansSection } from '../sections/support-plans-section';
+
+/** Navigation groups: the parts of the House of Care, then the meeting and the record. */
+export const planViewGroups = [
+  { key: 'home', title: 'The plan' },
+  { key: 'leftWall', title: 'Me and my carers' },
+  { key: 'centre', title: 'My plan' },
+  { key: 'rightWall', title: 'My care team' },
+  { key: 'foundation', title: 'Services and support' },
+  { key: 'roof', title: 'How the team organises care' },
+  { key: 'record', title: 'Meeting and record' },
+] as const;
+export type PlanViewGroup = (typeof planViewGroups)[number]['key'];
 
 /** What a screen of an open plan is given. */
 export interface PlanViewProps {
@@ -36,6 +48,8 @@ export interface PlanView {
   title: string;
   /** The plan sections this screen shows; the house uses them to open the right screen. */
   sections?: readonly PlanSectionKey[];
+  /** The navigation group it is listed under (default: the meeting and the record). */
+  group?: PlanViewGroup;
   render: (props: PlanViewProps) => ReactNode;
 }
 
@@ -46,19 +60,19 @@ export interface PlanView {
  * the plan's home.
  */
 export const planViews: readonly PlanView[] = [
-  { key: 'house', title: 'House of Care', render: ({ snapshot, open }) => <HouseScreen snapshot={snapshot} screenFor={screenForSection} onOpen={open} /> },
-  { key: 'person', title: 'Person', sections: ['person'], render: () => <PersonSection /> },
-  { key: 'about-me', title: 'About me', sections: ['aboutMe'], render: () => <AboutMeSection /> },
-  { key: 'strengths-needs', title: 'Strengths and needs', sections: ['strengths', 'needs'], render: () => <StrengthsNeedsSection /> },
-  { key: 'goals', title: 'Goals', sections: ['goals'], render: () => <GoalsSection /> },
-  { key: 'actions', title: 'Actions', sections: ['actions'], render: () => <ActionsSection /> },
-  { key: 'care-team', title: 'Care team', sections: ['professionalContacts', 'personalContacts'], render: () => <CareTeamSection /> },
-  { key: 'contingency', title: 'Contingency and safety plans', sections: ['contingencyPlans'], render: () => <ContingencySection /> },
-  { key: 'support-plans', title: 'Additional support plans', sections: ['supportPlans'], render: () => <SupportPlansSection /> },
-  { key: 'consent', title: 'Consent and information sharing', sections: ['consent'], render: () => <ConsentSection /> },
-  { key: 'agreement', title: 'Agreement and review', sections: ['agreement'], render: () => <AgreementSection /> },
-  { key: 'services', title: 'Services and support', sections: ['services'], render: () => <ServicesSection /> },
-  { key: 'meetings', title: 'Meetings', sections: ['meetings'], render: () => <MeetingsSection /> },
+  { key: 'house', title: 'At a glance', group: 'home', render: ({ planId, open }) => <PlanAtAGlance planId={planId} screenFor={screenForSection} onOpen={open} /> },
+  { key: 'person', title: 'Person', group: 'leftWall', sections: ['person'], render: () => <PersonSection /> },
+  { key: 'about-me', title: 'About me', group: 'leftWall', sections: ['aboutMe'], render: () => <AboutMeSection /> },
+  { key: 'strengths-needs', title: 'Strengths and needs', group: 'leftWall', sections: ['strengths', 'needs'], render: () => <StrengthsNeedsSection /> },
+  { key: 'goals', title: 'Goals', group: 'centre', sections: ['goals'], render: () => <GoalsSection /> },
+  { key: 'actions', title: 'Actions', group: 'centre', sections: ['actions'], render: () => <ActionsSection /> },
+  { key: 'contingency', title: 'Contingency and safety plans', group: 'centre', sections: ['contingencyPlans'], render: () => <ContingencySection /> },
+  { key: 'support-plans', title: 'Additional support plans', group: 'centre', sections: ['supportPlans'], render: () => <SupportPlansSection /> },
+  { key: 'care-team', title: 'Care team', group: 'rightWall', sections: ['professionalContacts', 'personalContacts'], render: () => <CareTeamSection /> },
+  { key: 'services', title: 'Services and support', group: 'foundation', sections: ['services'], render: () => <ServicesSection /> },
+  { key: 'consent', title: 'Consent and information sharing', group: 'roof', sections: ['consent'], render: () => <ConsentSection /> },
+  { key: 'agreement', title: 'Agreement and review', group: 'roof', sections: ['agreement'], render: () => <AgreementSection /> },
+  { key: 'meetings', title: 'Meetings', group: 'roof', sections: ['meetings'], render: () => <MeetingsSection /> },
   { key: 'live-meeting', title: 'Live meeting', render: () => <MeetingPanel /> },
   { key: 'meeting-record', title: 'Run the case conference', render: ({ planId }) => <MeetingRecordScreen planId={planId} /> },
   { key: 'history', title: 'History of changes', render: ({ planId }) => <HistoryOfChanges planId={planId} /> },

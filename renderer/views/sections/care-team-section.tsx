@@ -1,7 +1,10 @@
 import { currentKeyworker, planDate } from '../../../shared/plan';
 import { usePlanEditing } from '../plan/plan-editing-context';
-import { CollectionList } from './collection-list';
+import { ItemTable } from '../tables/item-table';
 import { SectionScreen } from './section-screen';
+
+const teamColumns = ['name', 'role', 'organisation', 'phone', 'isKeyworker'] as const;
+const familyColumns = ['name', 'relationship', 'phone', 'isCarer'] as const;
 
 export function CareTeamSection() {
   const { snapshot } = usePlanEditing();
@@ -16,8 +19,8 @@ export function CareTeamSection() {
       <p className="section-screen__fact">
         <strong>Keyworker now:</strong> {keyworker ? `${keyworker.name}${keyworker.role ? ` (${keyworker.role})` : ''}` : 'nobody named yet'}
       </p>
-      <CollectionList section="professionalContacts" showTitle />
-      <CollectionList section="personalContacts" showTitle />
+      <ItemTable section="professionalContacts" columns={teamColumns} showTitle />
+      <ItemTable section="personalContacts" columns={familyColumns} showTitle />
     </SectionScreen>
   );
 }

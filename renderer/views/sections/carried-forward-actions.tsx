@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { describeMeeting } from '../../../shared/export/plan-people';
-import { carriedForwardActions } from '../../../shared/plan';
+import { actionStatuses, carriedForwardActions, formatUkDate } from '../../../shared/plan';
 import { choiceLabel } from '../fields/choice-labels';
 import { describePersonRef } from '../fields/person-ref-options';
 import { usePlanEditing } from '../plan/plan-editing-context';
@@ -32,8 +32,8 @@ export function CarriedForwardActions() {
               <tr key={action.id}>
                 <td>{action.what || 'No description yet'}</td>
                 <td>{describePersonRef(snapshot, action.owner)}</td>
-                <td>{action.dueDate ?? 'No date'}</td>
-                <td>{choiceLabel(action.status)}</td>
+                <td>{formatUkDate(action.dueDate) || 'No date'}</td>
+                <td>{choiceLabel(action.status, actionStatuses)}</td>
                 <td>{describeMeeting(snapshot, action.agreedAtMeetingId) || 'Not recorded'}</td>
               </tr>
             ))}

@@ -1,7 +1,7 @@
 import { collectionSections, type CollectionSectionKey } from '../../../shared/plan';
 import { ItemList } from '../fields/item-list';
 import type { HeadingLevel } from '../fields/heading';
-import { usePlanEditing } from '../plan/plan-editing-context';
+import { usePlanSection } from '../plan/plan-store-context';
 
 interface CollectionListProps {
   section: CollectionSectionKey;
@@ -12,14 +12,14 @@ interface CollectionListProps {
 
 /** One top-level list of the plan (goals, actions, the care team...), driven by the schema. */
 export function CollectionList({ section, showTitle = false, only }: CollectionListProps) {
-  const { snapshot } = usePlanEditing();
+  const items = usePlanSection(section) as unknown as readonly unknown[];
   const level: HeadingLevel = 3;
   return (
     <ItemList
       collectionPath={[section]}
       collectionPattern={section}
       spec={collectionSections[section]}
-      items={snapshot[section]}
+      items={items}
       level={level}
       showTitle={showTitle}
       only={only}

@@ -1,5 +1,7 @@
-import { CollectionList } from './collection-list';
+import { ItemTable } from '../tables/item-table';
 import { SectionScreen } from './section-screen';
+
+const columns = ['name', 'kind', 'provider', 'status'] as const;
 
 export function ServicesSection() {
   return (
@@ -8,7 +10,7 @@ export function ServicesSection() {
       intro="The foundation of the house: referrals, social prescribing and community offers the plan relies on."
       sections={['services']}
     >
-      <CollectionList section="services" />
+      <ItemTable section="services" columns={columns} />
     </SectionScreen>
   );
 }

@@ -43,7 +43,7 @@ describe('link fields', () => {
     expect(linkOptionsFor('goals[].linkedNeedIds', plan, [])).toHaveLength(plan.needs.length);
     expect(linkOptionsFor('contingencyPlans[].contactIds', plan, [])).toHaveLength(plan.professionalContacts.length + plan.personalContacts.length);
     expect(linkOptionsFor('consent.sharingScopes[].sections', plan, [])?.map((option) => option.value)).toEqual([...planSectionKeys]);
-    expect(linkOptionsFor('actions[].agreedAtMeetingId', plan, [])?.[0]?.label).toBe('Meeting 1 on 2026-11-23');
+    expect(linkOptionsFor('actions[].agreedAtMeetingId', plan, [])?.[0]?.label).toBe('Meeting 1 on 23 Nov 2026');
     expect(linkOptionsFor('person.firstName', plan, [])).toBeNull();
   });
 });

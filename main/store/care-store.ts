@@ -1,4 +1,6 @@
 import type Database from 'better-sqlite3';
+import { ensureIdentity, readIdentityPublicKey } from '../identity/identity-record';
+import { signBytes } from '../../shared/identity';
 import {
   insertAgreedVersion,
   listAgreedVersionSummaries,
@@ -191,6 +193,18 @@ export class CareStore {
 
   saveProfile(profile: StoredProfile): void {
     writeProfile(this.#context, profile);
+    // The signing identity is made with the profile (and on first use for older stores).
+    ensureIdentity(this.#context);
+  }
+
+  /** This profile's public signing key (the key pair is made on first use). */
+  identityPublicKey(): Uint8Array {
+    return readIdentityPublicKey(this.#context) ?? ensureIdentity(this.#context).publicKey;
+  }
+
+  /** Signs with the profile's identity key; the secret half never leaves the store. */
+  signAsIdentity(message: Uint8Array): Uint8Array {
+    return signBytes(ensureIdentity(this.#context).secretKey, message);
   }
 
   /** A consistent, still-encrypted `.carehouse-backup` of the whole store, taken while writes go on. */

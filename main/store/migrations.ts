@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { IDENTITY_SCHEMA } from '../identity/identity-record';
 import { AGREED_VERSIONS_SCHEMA } from './agreed-versions';
 
 /**
@@ -88,6 +89,11 @@ export const migrations: readonly Migration[] = [
     name: '004-agreed-versions',
     // Immutable, numbered, hashed versions of a plan as agreed (see agreed-versions.ts).
     up: (db) => db.exec(AGREED_VERSIONS_SCHEMA),
+  },
+  {
+    name: '006-profile-identity',
+    // The profile's Ed25519 signing key pair (main/identity/identity-record.ts).
+    up: (db) => db.exec(IDENTITY_SCHEMA),
   },
 ];
 

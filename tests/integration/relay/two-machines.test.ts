@@ -1,0 +1,101 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createHandlers } from '../../../main/services/create-handlers';
+import { invite, runCli, startRelayProcess, typeInto, whatMatters, type RelayProcess } from '../../support/relay-processes';
+import { openTestStore, tempDataDir } from '../../support/temp-store';
+
+/**
+ * Two CareHouse data folders (two practice machines) enrolled with one relay, all real
+ * processes: the relay is `carehouse relay serve`, each machine syncs with `carehouse sync`.
+ */
+const relays: RelayProcess[] = [];
+afterEach(async () => {
+  for (const relay of relays.splice(0)) await relay.kill().catch(() => undefined);
+});
+
+async function machine(name: string, role: string, relayDir: string, relayUrl: string): Promise<string> {
+  const dataDir = tempDataDir(`machine-${role.toLowerCase().replace(/\W+/g, '-')}`);
+  const store = openTestStore(dataDir);
+  store.saveProfile({ name, role, organisation: 'Headingley Medical Centre' });
+  store.close();
+  const code = await invite(relayDir, name, role);
+  const connected = await runCli(['connect', '--data-dir', dataDir, '--relay', relayUrl, '--invite', code]);
+  expect(connected.stderr).toBe('');
+  expect(connected.stdout).toContain(`Connected to the practice server as ${name} (${role})`);
+  return dataDir;
+}
+
+describe('two machines and one practice relay', () => {
+  it('a plan created on one machine appears on the other', async () => {
+    const relayDir = tempDataDir('relay');
+    const relay = await startRelayProcess(relayDir);
+    relays.push(relay);
+    const matron = await machine('Grace Okafor', 'Community matron', relayDir, relay.url);
+    const coordinator = await machine('Sam Patel', 'Discharge coordinator', relayDir, relay.url);
+
+    const store = openTestStore(matron);
+    const plan = await createHandlers(store, { version: 'test' }).createPlan({ displayName: 'Jill Marsh' });
+    await typeInto(store, plan.id, 'Staying at home with Bess the dog.');
+    store.close();
+
+    expect((await runCli(['sync', '--data-dir', matron])).code).toBe(0);
+    // Positive control for "appears": before syncing, the other machine does not have it.
+    const before = openTestStore(coordinator);
+    expect(before.hasPlan(plan.id)).toBe(false);
+    before.close();
+    const synced = await runCli(['sync', '--data-dir', coordinator]);
+    expect(synced.stderr).toBe('');
+    expect(synced.code).toBe(0);
+    expect(synced.stdout).toContain('1 new here');
+
+    const other = openTestStore(coordinator);
+    expect(other.hasPlan(plan.id)).toBe(true);
+    expect(whatMatters(other, plan.id)).toContain('Staying at home with Bess the dog.');
+    // The change is attributed, in the audit trail, to where it came from.
+    expect(other.auditTrail(plan.id).some((event) => event.origin === 'peer' && event.actor.peerId === 'relay')).toBe(true);
+    other.close();
+  });
+
+  it('edits made on both machines while the relay is down merge when it returns; nothing is lost', async () => {
+    const relayDir = tempDataDir('relay');
+    let relay = await startRelayProcess(relayDir);
+    relays.push(relay);
+    const matron = await machine('Grace Okafor', 'Community matron', relayDir, relay.url);
+    const coordinator = await machine('Sam Patel', 'Discharge coordinator', relayDir, relay.url);
+    const store = openTestStore(matron);
+    const plan = await createHandlers(store, { version: 'test' }).createPlan({ displayName: 'Jill Marsh' });
+    store.close();
+    expect((await runCli(['sync', '--data-dir', matron])).code).toBe(0);
+    expect((await runCli(['sync', '--data-dir', coordinator])).code).toBe(0);
+
+    const port = relay.port;
+    expect(await relay.stop()).toBe(0);
+    relays.splice(relays.indexOf(relay), 1);
+
+    // Offline: both edit, and sync says plainly that the relay is unreachable.
+    const a = openTestStore(matron);
+    await typeInto(a, plan.id, ' [matron: walked to the shop]');
+    a.close();
+    const b = openTestStore(coordinator);
+    await typeInto(b, plan.id, ' [coordinator: carer visits twice a day]');
+    b.close();
+    const offline = await runCli(['sync', '--data-dir', matron]);
+    expect(offline.code).toBe(1);
+    expect(offline.stderr).toContain('could not be reached');
+
+    relay = await startRelayProcess(relayDir, [], port);
+    relays.push(relay);
+    expect((await runCli(['sync', '--data-dir', matron])).code).toBe(0);
+    expect((await runCli(['sync', '--data-dir', coordinator])).code).toBe(0);
+    expect((await runCli(['sync', '--data-dir', matron])).code).toBe(0);
+
+    const texts = [matron, coordinator].map((dir) => {
+      const opened = openTestStore(dir);
+      const text = whatMatters(opened, plan.id);
+      opened.close();
+      return text;
+    });
+    expect(texts[0]).toBe(texts[1]);
+    expect(texts[0]).toContain('[matron: walked to the shop]');
+    expect(texts[0]).toContain('[coordinator: carer visits twice a day]');
+  });
+});

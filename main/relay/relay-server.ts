@@ -135,7 +135,8 @@ export async function startRelayServer(options: RelayServerOptions): Promise<Run
   async function handleRequest(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const path = (request.url ?? '/').split('?')[0];
     if (request.method === 'GET' && path === '/health') {
-      sendJson(response, 200, { status: 'ok', documents: hocuspocus.getDocumentsCount(), connections: sockets.size });
+      // Counts and memory only: never who is connected or which plans are open.
+      sendJson(response, 200, { status: 'ok', documents: hocuspocus.getDocumentsCount(), connections: sockets.size, memoryRssBytes: process.memoryUsage().rss });
       return;
     }
     if (request.method === 'GET' && path === '/v1/challenge') {

@@ -48,17 +48,12 @@ export function createPlanHandlers(store: CareStore, docs: PlanDocCache, version
     appendUpdate: ({ planId, update, origin }) => {
       const local = currentActor(store);
       const bytes = Buffer.from(update, 'base64');
-      const { sections, next } = docs.probe(planId, bytes);
       const actor =
         origin.kind === 'local' ? local : { name: origin.peerName, role: origin.peerRole, organisation: '', peerId: origin.peerId };
-      try {
-        const seq = store.appendUpdate({ planId, update: bytes, origin: origin.kind, actor, sections });
-        docs.accept(planId, next);
-        return { seq, sections };
-      } catch (error) {
-        next.destroy();
-        throw error;
-      }
+      const { result: seq, sections } = docs.checkAndStore(planId, bytes, (sections) =>
+        store.appendUpdate({ planId, update: bytes, origin: origin.kind, actor, sections }),
+      );
+      return { seq, sections };
     },
   };
 }

@@ -5,7 +5,7 @@ import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { ChunkAssembler, ChunkError, MESSAGE_CHUNK, splitMessage } from './message-chunking';
 import { decodePlanCheck, MESSAGE_PLAN_CHECK, type PlanFingerprint } from './plan-consistency';
-import type { PeerUpdateGate } from './peer-update-gate';
+import type { PeerUpdateGate } from '../../../shared/sync/peer-update-gate';
 
 /** y-webrtc's message types (y-webrtc.js); ours are MESSAGE_CHUNK and MESSAGE_PLAN_CHECK. */
 const MESSAGE_SYNC = 0;
@@ -36,8 +36,11 @@ export interface ConnectionHooks {
   doc: Y.Doc;
   awareness: awarenessProtocol.Awareness;
   gate: PeerUpdateGate;
-  /** The transaction origin for an accepted update (a PeerOrigin, so it is persisted and attributed). */
-  originFor: (update: Uint8Array, conn: WebrtcConnLike) => unknown;
+  /**
+   * The transaction origin for an accepted update (a PeerOrigin, so it is persisted and
+   * attributed), from the Yjs clients that wrote it (the gate has decoded it already).
+   */
+  originFor: (authors: ReadonlySet<number>, conn: WebrtcConnLike) => unknown;
   /** Something from this peer was refused; it changed nothing. */
   onRefused: (conn: WebrtcConnLike, what: string) => void;
   onSynced: (conn: WebrtcConnLike) => void;
@@ -178,7 +181,7 @@ function receiveSync(conn: WebrtcConnLike, decoder: decoding.Decoder, hooks: Con
     hooks.onRefused(conn, 'a message CareHouse does not know');
     return;
   }
-  const outcome = hooks.gate.admit(payload, hooks.originFor(payload, conn), (verdict) => {
+  const outcome = hooks.gate.admit(payload, (authors: ReadonlySet<number>) => hooks.originFor(authors, conn), (verdict) => {
     if (!verdict.ok) hooks.onRefused(conn, verdict.reason === 'breaks-plan' ? `a change that would damage the plan (${verdict.detail})` : 'a change that could not be read');
   });
   if (outcome === 'applied' && syncType === syncProtocol.messageYjsSyncStep2 && !conn.synced) {

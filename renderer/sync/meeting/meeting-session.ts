@@ -7,7 +7,7 @@ import { guardConnection, sendToPeer, syncStep1Message, syncStep2Message, type W
 import { LobbyResponder } from './meeting-lobby';
 import { meetingRoomName } from './meeting-names';
 import { meetingProviderOptions } from './meeting-provider-options';
-import { PeerUpdateGate } from './peer-update-gate';
+import { PeerUpdateGate } from '../../../shared/sync/peer-update-gate';
 import { encodePlanCheck, PLAN_CHECK_INTERVAL_MS, PlanConsistency, planFingerprint, type PlanFingerprint } from './plan-consistency';
 import { presenceColour, readPresence, type CaretState, type PresenceState } from './presence-state';
 
@@ -211,7 +211,7 @@ export class MeetingSession {
         doc: this.#options.doc,
         awareness: this.awareness,
         gate: this.#gate,
-        originFor: (update, from) => this.#originFor(update, from),
+        originFor: (authors, from) => this.#originFor(authors, from),
         onRefused: (from, what) => this.#flag(from, what),
         onSynced: (from) => {
           this.#receivedFrom ??= this.#presenceOrigin(from);
@@ -243,16 +243,11 @@ export class MeetingSession {
    * that client to a person, so an edit relayed by someone else is still credited to its
    * author; failing that, the peer whose connection delivered it.
    */
-  #originFor(update: Uint8Array, conn: WebrtcConnLike): PeerOrigin {
-    try {
-      const authors = new Set(Y.decodeUpdate(update).structs.map((struct) => struct.id.client));
-      if (authors.size === 1) {
-        const [author] = authors;
-        const presence = author === undefined ? null : readPresence(this.awareness.getStates().get(author));
-        if (presence) return new PeerOrigin(presence.meetingPeerId || `client-${author}`, presence.user.name, presence.user.role);
-      }
-    } catch {
-      // The gate already decoded it; fall through to the delivering peer.
+  #originFor(authors: ReadonlySet<number>, conn: WebrtcConnLike): PeerOrigin {
+    if (authors.size === 1) {
+      const [author] = authors;
+      const presence = author === undefined ? null : readPresence(this.awareness.getStates().get(author));
+      if (presence) return new PeerOrigin(presence.meetingPeerId || `client-${author}`, presence.user.name, presence.user.role);
     }
     return this.#presenceOrigin(conn);
   }

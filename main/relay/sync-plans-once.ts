@@ -11,8 +11,8 @@ import { localOnlyPlanIds, markSynced, readRelayLink } from './relay-link-record
  * One full sync of every plan with the practice relay: each plan not kept on this machine
  * only is offered (our whole state goes up, the relay answers with what we lack), and each
  * plan the relay holds that this machine lacks is fetched. What arrives from the relay
- * passes the same gate as a meeting peer's change (PlanDocCache.probe: decodable, applies,
- * keeps the plan's shape) before it is written, attributed to the practice server.
+ * passes the same gate as a meeting peer's change (PlanDocCache.checkAndStore, the shared
+ * PeerUpdateGate: decodable, applies, keeps the plan's shape) before it is written, attributed to the practice server.
  */
 export interface SyncReport {
   offered: number;
@@ -78,14 +78,8 @@ export function acceptFromRelay(store: CareStore, docs: PlanDocCache, planId: st
       // Created empty, then the relay's state appended as its update (as a meeting does).
       store.createPlan(planId, displayName, EMPTY_STATE, RELAY_ACTOR);
     }
-    const { sections, next } = docs.probe(planId, update);
-    try {
-      store.appendUpdate({ planId, update, origin: 'peer', actor: RELAY_ACTOR, sections });
-      docs.accept(planId, next);
-    } catch (error) {
-      next.destroy();
-      throw error;
-    }
+    // The same gate, in the same order, as a meeting peer's change: judged, stored, then followed.
+    docs.checkAndStore(planId, update, (sections) => store.appendUpdate({ planId, update, origin: 'peer', actor: RELAY_ACTOR, sections }));
     return 'received';
   } catch (error) {
     logEvent('warn', 'relay-update-refused', { planId, code: error instanceof Error ? error.name : 'unknown' });

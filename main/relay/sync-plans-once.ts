@@ -63,8 +63,8 @@ function untilSynced(provider: ReturnType<RelayClient['open']>, planId: string):
 
 /** Applies what the relay had and we lacked, through the gate; returns 'received' | 'created' | 'unchanged' | 'refused'. */
 export function acceptFromRelay(store: CareStore, docs: PlanDocCache, planId: string, update: Uint8Array): 'received' | 'created' | 'unchanged' | 'refused' {
-  if (isEmptyUpdate(update)) return 'unchanged';
   try {
+    if (isEmptyUpdate(update)) return 'unchanged';
     if (!store.hasPlan(planId)) {
       const received = new Y.Doc();
       Y.applyUpdate(received, update);

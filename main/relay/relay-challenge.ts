@@ -28,6 +28,8 @@ export class AuthRefusedError extends Error {
 export class ChallengeBook {
   readonly #macKey: Buffer;
   readonly #boundTo = new Map<string, { socketId: string; expiresAt: number }>();
+  /** The answer each open socket proved, so its other plans skip the signature check. */
+  readonly #provenOn = new Map<string, { token: string; member: RelayMember }>();
 
   constructor(
     private readonly relay: RelayDatabase,
@@ -49,6 +51,10 @@ export class ChallengeBook {
    */
   verify(token: string, socketId?: string): RelayMember {
     if (token.length > MAX_AUTH_TOKEN_CHARS) throw new AuthRefusedError('malformed-answer');
+    if (socketId !== undefined) {
+      const proven = this.#provenOn.get(socketId);
+      if (proven && proven.token === token) return proven.member;
+    }
     let parsed: unknown;
     try {
       parsed = JSON.parse(token);
@@ -67,7 +73,13 @@ export class ChallengeBook {
     const member = findActiveMember(this.relay, publicKey);
     if (!member) throw new AuthRefusedError('unknown-member');
     this.#spend(nonce, socketId);
+    if (socketId !== undefined) this.#provenOn.set(socketId, { token, member });
     return member;
+  }
+
+  /** The socket closed: its proof goes with it. */
+  forgetSocket(socketId: string): void {
+    this.#provenOn.delete(socketId);
   }
 
   #mac(body: Buffer): Buffer {

@@ -67,6 +67,7 @@ function refusal(code: string): Error & { reason: string } {
 
 interface SocketState {
   memberId: string | null;
+  socketId: string | null;
   deadline: NodeJS.Timeout;
 }
 
@@ -116,6 +117,7 @@ export async function startRelayServer(options: RelayServerOptions): Promise<Run
         const state = sockets.get(socket);
         if (state) {
           state.memberId = member.id;
+          state.socketId = socketId;
           clearTimeout(state.deadline);
         }
         accessLog.record(member.id, documentName, 'read');
@@ -211,6 +213,7 @@ export async function startRelayServer(options: RelayServerOptions): Promise<Run
   function acceptSocket(socket: WebSocket, request: IncomingMessage): void {
     const state: SocketState = {
       memberId: null,
+      socketId: null,
       deadline: setTimeout(() => refuseSocket(socket, 'auth-deadline'), AUTH_DEADLINE_MS),
     };
     sockets.set(socket, state);
@@ -227,6 +230,7 @@ export async function startRelayServer(options: RelayServerOptions): Promise<Run
     socket.on('close', (code: number, reason: Buffer) => {
       clearTimeout(state.deadline);
       sockets.delete(socket);
+      if (state.socketId) challenges.forgetSocket(state.socketId);
       connection.handleClose({ code, reason: reason.toString('utf8') } as CloseEvent);
     });
     socket.on('error', () => {

@@ -14,6 +14,17 @@ import { documentContext, updateContext, type RelayDocumentStore } from './relay
  * onStoreDocument then folds the appended updates into one sealed state (as the desktop
  * store folds its log), deleting only the rows it folded.
  */
+/** Writes a whole document state (a relay restored or seeded from elsewhere; the benchmarks' 10,000 plans). */
+export function writeDocumentState(relay: RelayDatabase, name: string, state: Uint8Array): void {
+  const now = relay.now();
+  relay.db
+    .prepare(
+      `INSERT INTO relay_documents (name, state_blob, created_at, updated_at) VALUES (?, ?, ?, ?)
+       ON CONFLICT(name) DO UPDATE SET state_blob = excluded.state_blob, updated_at = excluded.updated_at`,
+    )
+    .run(name, seal(relay.key, state, documentContext(name)), now, now);
+}
+
 export function createSqliteDocumentStore(relay: RelayDatabase): RelayDocumentStore {
   const { db, key } = relay;
   const readState = db.prepare('SELECT state_blob FROM relay_documents WHERE name = ?');

@@ -28,6 +28,13 @@ export class NotConnectedError extends Error {
   }
 }
 
+class NotAPlanError extends Error {
+  constructor() {
+    super('What the practice server sent is not a whole care plan.');
+    this.name = 'NotAPlanError';
+  }
+}
+
 export const RELAY_ACTOR: AuditActor = { name: 'Practice server', role: 'relay', organisation: '', peerId: 'relay' };
 const CONCURRENT_PLANS = 32;
 const PLAN_SYNC_TIMEOUT_MS = 60_000;
@@ -63,25 +70,28 @@ function untilSynced(provider: ReturnType<RelayClient['open']>, planId: string):
 
 /** Applies what the relay had and we lacked, through the gate; returns 'received' | 'created' | 'unchanged' | 'refused'. */
 export function acceptFromRelay(store: CareStore, docs: PlanDocCache, planId: string, update: Uint8Array): 'received' | 'created' | 'unchanged' | 'refused' {
+  const isNew = !store.hasPlan(planId);
   try {
     if (isEmptyUpdate(update)) return 'unchanged';
-    if (!store.hasPlan(planId)) {
-      const received = new Y.Doc();
-      Y.applyUpdate(received, update);
-      const wellShaped = planSchemaVersion(received) !== null && checkPlanDocShape(received).length === 0;
-      const displayName = summarisePlan(received).personName || 'Plan from the practice server';
-      received.destroy();
-      if (!wellShaped) {
-        logEvent('warn', 'relay-plan-refused', { planId, code: 'not-a-whole-plan' });
-        return 'refused';
+    // A new plan is created and filled in one transaction: never half there.
+    store.database.transaction(() => {
+      if (!store.hasPlan(planId)) {
+        const received = new Y.Doc();
+        Y.applyUpdate(received, update);
+        const wellShaped = planSchemaVersion(received) !== null && checkPlanDocShape(received).length === 0;
+        const displayName = summarisePlan(received).personName || 'Plan from the practice server';
+        received.destroy();
+        if (!wellShaped) throw new NotAPlanError();
+        // Created empty, then the relay's state appended as its update (as a meeting does).
+        store.createPlan(planId, displayName, EMPTY_STATE, RELAY_ACTOR);
       }
-      // Created empty, then the relay's state appended as its update (as a meeting does).
-      store.createPlan(planId, displayName, EMPTY_STATE, RELAY_ACTOR);
-    }
-    // The same gate, in the same order, as a meeting peer's change: judged, stored, then followed.
-    docs.checkAndStore(planId, update, (sections) => store.appendUpdate({ planId, update, origin: 'peer', actor: RELAY_ACTOR, sections }));
+      // The same gate, in the same order, as a meeting peer's change: judged, stored, then followed.
+      docs.checkAndStore(planId, update, (sections) => store.appendUpdate({ planId, update, origin: 'peer', actor: RELAY_ACTOR, sections }));
+    })();
     return 'received';
   } catch (error) {
+    // A refused new plan was rolled back: main's cached copy of it must go too.
+    if (isNew) docs.forget(planId);
     logEvent('warn', 'relay-update-refused', { planId, code: error instanceof Error ? error.name : 'unknown' });
     return 'refused';
   }

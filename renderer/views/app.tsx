@@ -5,6 +5,7 @@ import { PlanScreen } from './plan-screen';
 import { PlansList } from './plans-list';
 import { JoinMeetingForm } from './meeting/join-meeting-form';
 import { ProfileForm } from './profile-form';
+import { PracticeServerSettings } from './practice-server/practice-server-settings';
 import { SharedScreenSwitch } from './shared-screen-switch';
 import { UnlockForm } from './unlock-form';
 
@@ -64,6 +65,7 @@ export function App({ api }: { api: CareApi }) {
             onCancel={() => setScreen({ kind: 'plans' })}
           />
         ) : null}
+        {profile && screen.kind === 'profile' ? <PracticeServerSettings /> : null}
         {profile && screen.kind === 'plans' ? <PlansList onOpen={(planId) => setScreen({ kind: 'plan', planId })} /> : null}
         {profile && screen.kind === 'plans' ? <JoinMeetingForm onJoined={(planId) => setScreen({ kind: 'plan', planId })} /> : null}
         {profile && screen.kind === 'plan' ? <PlanScreen planId={screen.planId} editorName={profile.name} onClose={() => setScreen({ kind: 'plans' })} /> : null}

@@ -9,6 +9,7 @@ import { indexProblems } from './plan/plan-problems';
 import { planViews } from './plan/plan-views';
 import { usePlanSnapshot } from './plan/use-plan-snapshot';
 import { SaveStatusBanner } from './save-status-banner';
+import { RelayStatusLine } from './practice-server/relay-status-line';
 import { MeetingProvider } from './meeting/meeting-provider';
 
 interface PlanScreenProps {
@@ -29,6 +30,7 @@ export function PlanScreen({ planId, onClose, editorName }: PlanScreenProps) {
           Back to plans
         </button>
         {state.status === 'ready' ? <SaveStatusBanner persistence={state.persistence} /> : null}
+        {state.status === 'ready' ? <RelayStatusLine /> : null}
       </div>
       {state.status === 'loading' ? <p>Opening the plan…</p> : null}
       {state.status === 'error' ? (

@@ -8,6 +8,7 @@ import { identityCalls } from './identity-calls';
 import { meetingCalls } from './meeting-calls';
 import { planCalls } from './plan-calls';
 import { profileCalls } from './profile-calls';
+import { relayCalls } from './relay-calls';
 import { sessionCalls } from './session-calls';
 
 /**
@@ -24,6 +25,7 @@ export const careContract = {
   ...agreementCalls,
   ...exportCalls,
   ...identityCalls,
+  ...relayCalls,
 } as const satisfies Record<string, CallDeclaration>;
 
 export type CareContract = typeof careContract;

@@ -12,3 +12,4 @@ export * from './demo-calls';
 export * from './agreement-calls';
 export * from './export-calls';
 export * from './identity-calls';
+export * from './relay-calls';

@@ -1,10 +1,10 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import * as Y from 'yjs';
 import { createHandlers } from '../../main/services/create-handlers';
 import type { CareStore } from '../../main/store/care-store';
 import { getPlanText } from '../../shared/plan';
 import { bundleForChild, childEnv } from './crash-writer-bundle';
 import { runNodeProgram } from './run-program';
+import { spawnRelay, type RelayProcess } from './spawn-relay';
 import { TEST_PASSPHRASE } from './temp-store';
 
 /** Relay processes and CLI runs for the practice relay tests: real child processes, real ports. */
@@ -24,51 +24,11 @@ export async function runCli(args: readonly string[], timeoutMs = 120_000) {
   return runNodeProgram(await relayCli(), args, cliEnv(), timeoutMs);
 }
 
-export interface RelayProcess {
-  readonly url: string;
-  readonly port: number;
-  readonly child: ChildProcess;
-  /** Graceful stop (SIGTERM); resolves with the exit code. */
-  stop(): Promise<number | null>;
-  kill(): Promise<void>;
-}
+export type { RelayProcess } from './spawn-relay';
 
-/** Starts `carehouse relay serve` and waits for its one "listening" line. */
+/** Starts `carehouse relay serve` (the CLI bundled for this test run) and waits for its "listening" line. */
 export async function startRelayProcess(dataDir: string, extraArgs: readonly string[] = [], port = 0): Promise<RelayProcess> {
-  const cli = await relayCli();
-  const child = spawn(process.execPath, [cli, 'relay', 'serve', '--data-dir', dataDir, '--port', String(port), ...extraArgs], {
-    env: cliEnv(),
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stderr = '';
-  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  const url = await new Promise<string>((resolve, reject) => {
-    let stdout = '';
-    const timer = setTimeout(() => reject(new Error(`relay did not start: ${stderr}`)), 30_000);
-    child.stdout?.on('data', (chunk: Buffer) => {
-      stdout += chunk.toString();
-      const match = /CareHouse relay listening at (wss?:\/\/\S+)/.exec(stdout);
-      if (match?.[1]) {
-        clearTimeout(timer);
-        resolve(match[1]);
-      }
-    });
-    child.once('exit', (code) => reject(new Error(`relay exited (${code}): ${stderr}`)));
-  });
-  return {
-    url,
-    port: Number(new URL(url.replace(/^ws/, 'http')).port),
-    child,
-    stop: async () => {
-      child.kill('SIGTERM');
-      return exited;
-    },
-    kill: async () => {
-      child.kill('SIGKILL');
-      await exited;
-    },
-  };
+  return spawnRelay(await relayCli(), dataDir, cliEnv(), extraArgs, port);
 }
 
 export async function invite(relayDir: string, name: string, role: string): Promise<string> {

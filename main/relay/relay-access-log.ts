@@ -27,7 +27,7 @@ export class AccessLog {
       this.#lastChange.set(key, now);
       if (this.#lastChange.size > 100_000) this.#lastChange.clear();
     }
-    this.relay.db
+    this.relay.bookkeeping
       .prepare('INSERT INTO relay_access_log (at, member_id, plan_id, action) VALUES (?, ?, ?, ?)')
       .run(this.relay.now(), memberId, action === 'listed' ? LISTING_PLAN_ID : planId, action);
   }

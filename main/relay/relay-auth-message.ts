@@ -45,3 +45,17 @@ export const enrolResponseSchema = z.strictObject({
 export const challengeResponseSchema = z.strictObject({ challenge: z.string() });
 
 export const planListSchema = z.strictObject({ plans: z.array(z.string().uuid()).max(1_000_000) });
+
+/** Asked over a plan's socket (Hocuspocus stateless message): which members wrote the changes with these Yjs client ids. */
+export const authorsRequestSchema = z.strictObject({
+  type: z.literal('authors'),
+  requestId: z.string().max(40),
+  clients: z.array(z.number().int().nonnegative().max(2 ** 32)).max(256),
+});
+
+export const authorsAnswerSchema = z.strictObject({
+  type: z.literal('authors'),
+  requestId: z.string().max(40),
+  authors: z.array(z.strictObject({ clientId: z.number().int(), name: z.string().max(200), role: z.string().max(200), fingerprint: z.string().max(64) })).max(256),
+});
+export type RelayAuthor = z.infer<typeof authorsAnswerSchema>['authors'][number];

@@ -105,7 +105,7 @@ export class ChallengeBook {
       if (socketId !== undefined && bound.socketId === socketId) return;
       throw new AuthRefusedError('replayed-challenge');
     }
-    const inserted = this.relay.db
+    const inserted = this.relay.bookkeeping
       .prepare('INSERT OR IGNORE INTO relay_spent_challenges (nonce, expires_at) VALUES (?, ?)')
       .run(nonce, now + CHALLENGE_LIFETIME_MS + 10_000);
     if (inserted.changes === 0) throw new AuthRefusedError('replayed-challenge');
@@ -117,6 +117,6 @@ export class ChallengeBook {
   sweep(): void {
     const now = this.clock();
     for (const [id, bound] of this.#boundTo) if (bound.expiresAt < now) this.#boundTo.delete(id);
-    this.relay.db.prepare('DELETE FROM relay_spent_challenges WHERE expires_at < ?').run(now);
+    this.relay.bookkeeping.prepare('DELETE FROM relay_spent_challenges WHERE expires_at < ?').run(now);
   }
 }

@@ -2,7 +2,7 @@ import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/pro
 import WebSocket from 'ws';
 import type * as Y from 'yjs';
 import { encodeKeyBytes } from '../../shared/identity';
-import { authMessage, challengeResponseSchema, planListSchema } from './relay-auth-message';
+import { authMessage, authorsAnswerSchema, challengeResponseSchema, planListSchema, type RelayAuthor } from './relay-auth-message';
 
 /**
  * A member's connection to the practice relay: one WebSocket (HocuspocusProviderWebsocket)
@@ -122,4 +122,31 @@ export class RelayClient {
   destroy(): void {
     this.socket.destroy();
   }
+}
+
+/** Asks, over the plan's authenticated socket, which enrolled members wrote these changes. */
+export function askAuthors(provider: HocuspocusProvider, clientIds: readonly number[], timeoutMs = 10_000): Promise<RelayAuthor[]> {
+  if (clientIds.length === 0) return Promise.resolve([]);
+  const requestId = Math.random().toString(36).slice(2);
+  return new Promise((resolve) => {
+    const finish = (authors: RelayAuthor[]) => {
+      clearTimeout(timer);
+      provider.off('stateless', onStateless);
+      resolve(authors);
+    };
+    const onStateless = ({ payload }: { payload: string }) => {
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(payload);
+      } catch {
+        return;
+      }
+      const answer = authorsAnswerSchema.safeParse(parsed);
+      if (answer.success && answer.data.requestId === requestId) finish(answer.data.authors);
+    };
+    // No answer (an older relay): the change is attributed to the practice server itself.
+    const timer = setTimeout(() => finish([]), timeoutMs);
+    provider.on('stateless', onStateless);
+    provider.sendStateless(JSON.stringify({ type: 'authors', requestId, clients: clientIds.slice(0, 256) }));
+  });
 }

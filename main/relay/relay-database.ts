@@ -71,6 +71,14 @@ const SCHEMA = `
 
 export interface RelayDatabase {
   readonly db: Database.Database;
+  /**
+   * The same file through a second connection with synchronous=NORMAL, for bookkeeping
+   * written on every connection (access log, spent challenges, who wrote which client id).
+   * In WAL mode NORMAL still survives a crash of the process — a commit is in the WAL file
+   * before it returns — and skips the fsync per row that FULL pays; only a power cut can
+   * take the last moments' bookkeeping. Plan content and membership stay on FULL (`db`).
+   */
+  readonly bookkeeping: Database.Database;
   readonly key: Buffer;
   readonly now: () => string;
 }
@@ -103,9 +111,17 @@ export function openRelayDatabase(dataDir: string, keySource: KeySource, now: ()
       db.exec(SCHEMA);
       return unlockKeyRing(db, keySource);
     }).immediate();
-    return { db, key, now };
+    const bookkeeping = new Database(file);
+    bookkeeping.pragma('synchronous = NORMAL');
+    bookkeeping.pragma('busy_timeout = 5000');
+    return { db, bookkeeping, key, now };
   } catch (error) {
     db.close();
     throw error;
   }
+}
+
+export function closeRelayDatabase(relay: RelayDatabase): void {
+  relay.bookkeeping.close();
+  relay.db.close();
 }

@@ -2,19 +2,21 @@ import { createServer as createHttpServer, type IncomingMessage, type Server as 
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
-import { Hocuspocus, type onAuthenticatePayload, type onChangePayload } from '@hocuspocus/server';
+import { Hocuspocus, type afterLoadDocumentPayload, type onAuthenticatePayload, type onChangePayload, type onStatelessPayload } from '@hocuspocus/server';
 import { Redis } from '@hocuspocus/extension-redis';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import { decodeKeyBytes, verifySignature } from '../../shared/identity';
 import { logEvent } from '../logging/log';
 import { AccessLog } from './relay-access-log';
-import { enrolMessage, enrolRequestSchema } from './relay-auth-message';
+import { AuthorshipBook } from './relay-authorship';
+import { authorsRequestSchema, enrolMessage, enrolRequestSchema } from './relay-auth-message';
 import { AuthRefusedError, ChallengeBook } from './relay-challenge';
 import type { RelayDatabase } from './relay-database';
 import type { RelayDocumentStore } from './relay-document-store';
 import { readJsonBody, sendJson, toWebRequest } from './relay-http';
 import { enrolMember, MembershipError, membersRevision } from './relay-membership';
 import { RefusalLog } from './relay-refusals';
+import { raisePayloadLimit } from './ws-payload-limit';
 
 /**
  * The practice relay: Hocuspocus (the maintained Yjs server) behind our own HTTP(S) server
@@ -60,6 +62,13 @@ const PLAN_NAME = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}
 const REVOCATION_POLL_MS = 300;
 const AUTH_HEADER = 'x-carehouse-auth';
 
+/** The member whose socket a Hocuspocus transaction came from (updates from Redis or storage have none). */
+function memberOfOrigin(origin: unknown): string | undefined {
+  if (typeof origin !== 'object' || origin === null || !('source' in origin) || origin.source !== 'connection' || !('connection' in origin)) return undefined;
+  const connection = origin.connection as { context?: { memberId?: unknown } };
+  return typeof connection.context?.memberId === 'string' ? connection.context.memberId : undefined;
+}
+
 /** Hocuspocus sends a thrown error's `reason` to the client as the permission-denied reason. */
 function refusal(code: string): Error & { reason: string } {
   return Object.assign(new Error('refused'), { reason: code });
@@ -81,6 +90,7 @@ export async function startRelayServer(options: RelayServerOptions): Promise<Run
   const challenges = new ChallengeBook(relay);
   const accessLog = new AccessLog(relay);
   const refusals = new RefusalLog();
+  const authorship = new AuthorshipBook(relay);
   const sockets = new Map<WebSocket, SocketState>();
 
   function closeSocket(socket: WebSocket, code: number, reason: string): void {
@@ -116,6 +126,7 @@ export async function startRelayServer(options: RelayServerOptions): Promise<Run
         const member = challenges.verify(token, socketId);
         const state = sockets.get(socket);
         if (state) {
+          if (state.memberId === null && !raisePayloadLimit(socket, MAX_FRAME_BYTES)) logEvent('error', 'relay-ws-shape-changed');
           state.memberId = member.id;
           state.socketId = socketId;
           clearTimeout(state.deadline);
@@ -127,6 +138,26 @@ export async function startRelayServer(options: RelayServerOptions): Promise<Run
         refuseSocket(socket, code);
         throw refusal(code);
       }
+    },
+    async afterLoadDocument({ documentName, document }: afterLoadDocumentPayload) {
+      // Synchronously with each change, before any other member can receive it.
+      document.on('update', (update: Uint8Array, origin: unknown) => {
+        const memberId = memberOfOrigin(origin);
+        if (memberId) authorship.record(documentName, memberId, update);
+      });
+    },
+    // "Who wrote these changes?", asked over the member's own authenticated socket.
+    async onStateless({ connection, documentName, payload }: onStatelessPayload) {
+      if (payload.length > 4096) return;
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(payload);
+      } catch {
+        return;
+      }
+      const request = authorsRequestSchema.safeParse(parsed);
+      if (!request.success) return;
+      connection.sendStateless(JSON.stringify({ type: 'authors', requestId: request.data.requestId, authors: authorship.authorsOf(documentName, request.data.clients) }));
     },
     async onChange({ context, documentName, transactionOrigin }: onChangePayload<RelayContext>) {
       // Only members' own changes: updates arriving from another relay (Redis) were logged there.
@@ -199,7 +230,9 @@ export async function startRelayServer(options: RelayServerOptions): Promise<Run
     });
   });
 
-  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES, perMessageDeflate: false });
+  // Small until a socket proves a member (ws refuses a bigger frame at its header, unbuffered);
+  // raised to MAX_FRAME_BYTES for that socket once it has (ws-payload-limit.ts).
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_PREAUTH_FRAME_BYTES, perMessageDeflate: false });
   httpServer.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
     const unauthenticated = [...sockets.values()].filter((state) => state.memberId === null).length;
     if (unauthenticated >= MAX_UNAUTHENTICATED_SOCKETS) {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { configureLog, logEvent } from '../logging/log';
-import { openRelayDatabase } from './relay-database';
+import { closeRelayDatabase, openRelayDatabase } from './relay-database';
 import type { RelayDocumentStore } from './relay-document-store';
 import { relayKeySource } from './relay-passphrase';
 import { createPostgresDocumentStore } from './relay-postgres-store';
@@ -27,7 +27,7 @@ export async function runRelayService(options: RelayServiceOptions, announce: (l
   try {
     store = options.database ? await createPostgresDocumentStore(options.database, relay.key) : createSqliteDocumentStore(relay);
   } catch (error) {
-    relay.db.close();
+    closeRelayDatabase(relay);
     throw error;
   }
   const tls = options.tlsCert && options.tlsKey ? { cert: readFileSync(options.tlsCert), key: readFileSync(options.tlsKey) } : undefined;
@@ -45,7 +45,7 @@ export async function runRelayService(options: RelayServiceOptions, announce: (l
     logEvent('info', 'relay-stopping', { signal: signal.toLowerCase() });
     running
       .close()
-      .then(() => relay.db.close())
+      .then(() => closeRelayDatabase(relay))
       .finally(() => process.exit(0));
   };
   process.once('SIGTERM', () => stop('SIGTERM'));

@@ -4,7 +4,10 @@ import { logEvent } from '../logging/log';
 import type { PlanDocCache } from '../services/plan-doc-cache';
 import type { AuditActor } from '../store/audit-log';
 import type { CareStore } from '../store/care-store';
-import { RelayClient, RelayRefusedError, listRelayPlans, type RelaySigner } from './relay-client';
+import { shortFingerprint } from '../../shared/identity';
+import { clientIdsOf } from './relay-authorship';
+import type { RelayAuthor } from './relay-auth-message';
+import { RelayClient, RelayRefusedError, askAuthors, listRelayPlans, type RelaySigner } from './relay-client';
 import { localOnlyPlanIds, markSynced, readRelayLink } from './relay-link-record';
 
 /**
@@ -69,7 +72,7 @@ function untilSynced(provider: ReturnType<RelayClient['open']>, planId: string):
 }
 
 /** Applies what the relay had and we lacked, through the gate; returns 'received' | 'created' | 'unchanged' | 'refused'. */
-export function acceptFromRelay(store: CareStore, docs: PlanDocCache, planId: string, update: Uint8Array): 'received' | 'created' | 'unchanged' | 'refused' {
+export function acceptFromRelay(store: CareStore, docs: PlanDocCache, planId: string, update: Uint8Array, actor: AuditActor = RELAY_ACTOR): 'received' | 'created' | 'unchanged' | 'refused' {
   const isNew = !store.hasPlan(planId);
   try {
     if (isEmptyUpdate(update)) return 'unchanged';
@@ -83,10 +86,10 @@ export function acceptFromRelay(store: CareStore, docs: PlanDocCache, planId: st
         received.destroy();
         if (!wellShaped) throw new NotAPlanError();
         // Created empty, then the relay's state appended as its update (as a meeting does).
-        store.createPlan(planId, displayName, EMPTY_STATE, RELAY_ACTOR);
+        store.createPlan(planId, displayName, EMPTY_STATE, actor);
       }
       // The same gate, in the same order, as a meeting peer's change: judged, stored, then followed.
-      docs.checkAndStore(planId, update, (sections) => store.appendUpdate({ planId, update, origin: 'peer', actor: RELAY_ACTOR, sections }));
+      docs.checkAndStore(planId, update, (sections) => store.appendUpdate({ planId, update, origin: 'peer', actor, sections }));
     })();
     return 'received';
   } catch (error) {
@@ -97,6 +100,23 @@ export function acceptFromRelay(store: CareStore, docs: PlanDocCache, planId: st
   }
 }
 
+/**
+ * The audit actor for a change from the relay: the enrolled members the relay verified as
+ * its writers (their names and roles as the practice enrolled them, and the key
+ * fingerprint), or the practice server itself when it cannot say (a deletion only).
+ */
+export function relayActorFor(authors: readonly RelayAuthor[]): AuditActor {
+  const unique = [...new Map(authors.map((author) => [author.fingerprint, author])).values()];
+  const first = unique[0];
+  if (!first) return RELAY_ACTOR;
+  return {
+    name: unique.map((author) => author.name).join(' and '),
+    role: [...new Set(unique.map((author) => author.role))].join(', '),
+    organisation: '',
+    peerId: `relay-member:${shortFingerprint(first.fingerprint)}`,
+  };
+}
+
 async function syncOnePlan(client: RelayClient, store: CareStore, docs: PlanDocCache, planId: string, isLocal: boolean): Promise<'received' | 'created' | 'unchanged' | 'refused'> {
   const doc = new Y.Doc();
   if (isLocal) Y.applyUpdate(doc, store.loadPlan(planId).state);
@@ -104,7 +124,9 @@ async function syncOnePlan(client: RelayClient, store: CareStore, docs: PlanDocC
   const provider = client.open(planId, doc);
   try {
     await untilSynced(provider, planId);
-    const outcome = acceptFromRelay(store, docs, planId, Y.encodeStateAsUpdate(doc, before));
+    const fromRelay = Y.encodeStateAsUpdate(doc, before);
+    const writers = isEmptyUpdate(fromRelay) ? [] : await askAuthors(provider, clientIdsOf(fromRelay));
+    const outcome = acceptFromRelay(store, docs, planId, fromRelay, relayActorFor(writers));
     return outcome === 'received' && !isLocal ? 'created' : outcome;
   } finally {
     provider.destroy();

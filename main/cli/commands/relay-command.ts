@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { parseFlags, parsePort, UsageError } from '../../host/parse-flags';
 import { accessLogCsv, readAccessLog } from '../../relay/relay-access-log';
 import { checkPostgresUrl, parseRedisUrl } from '../../relay/relay-cli-flags';
-import { openRelayDatabase, type RelayDatabase } from '../../relay/relay-database';
+import { closeRelayDatabase, openRelayDatabase, type RelayDatabase } from '../../relay/relay-database';
 import { createInvitation, listMembers, revokeMember } from '../../relay/relay-membership';
 import { relayKeySource } from '../../relay/relay-passphrase';
 import { runRelayService } from '../../relay/run-relay-service';
@@ -25,7 +25,7 @@ async function withRelay<T>(dataDir: string | undefined, use: (relay: RelayDatab
   try {
     return use(relay);
   } finally {
-    relay.db.close();
+    closeRelayDatabase(relay);
   }
 }
 

@@ -5,7 +5,7 @@ import * as Y from 'yjs';
 import WebSocket from 'ws';
 import { enrolWithRelay } from '../../../main/relay/enrol-with-relay';
 import { RelayClient, type RelaySigner } from '../../../main/relay/relay-client';
-import { openRelayDatabase } from '../../../main/relay/relay-database';
+import { closeRelayDatabase, openRelayDatabase } from '../../../main/relay/relay-database';
 import { createInvitation } from '../../../main/relay/relay-membership';
 import { writeDocumentState } from '../../../main/relay/relay-sqlite-store';
 import { storeSigner, syncPlansOnce } from '../../../main/relay/sync-plans-once';
@@ -45,7 +45,7 @@ async function member(tempDir: () => string, relayDir: string, url: string, name
   store.saveProfile({ name, role: 'Bench', organisation: '' });
   const relay = openRelayDatabase(relayDir, { kind: 'passphrase', passphrase: RELAY_PASSPHRASE });
   const { code } = createInvitation(relay, { name, role: 'Bench' });
-  relay.db.close();
+  closeRelayDatabase(relay);
   await enrolWithRelay(store, [url], code);
   return { store, signer: storeSigner(store) };
 }
@@ -173,7 +173,7 @@ export const bench = defineBench({
       seeded.db.transaction(() => {
         for (const plan of plans) writeDocumentState(seeded, plan.id, plan.state);
       })();
-      seeded.db.close();
+      closeRelayDatabase(seeded);
       const bigRelay = await spawnRelay(cli, bigDir, env());
       running.push(bigRelay);
       const fresh = await member(tempDir, bigDir, bigRelay.url, 'New laptop');

@@ -50,8 +50,11 @@ describe('two machines and one practice relay', () => {
     const other = openTestStore(coordinator);
     expect(other.hasPlan(plan.id)).toBe(true);
     expect(whatMatters(other, plan.id)).toContain('Staying at home with Bess the dog.');
-    // The change is attributed, in the audit trail, to where it came from.
-    expect(other.auditTrail(plan.id).some((event) => event.origin === 'peer' && event.actor.peerId === 'relay')).toBe(true);
+    // The change is attributed to its writer as the relay verified her (enrolled name, key fingerprint).
+    const received = other.auditTrail(plan.id).filter((event) => event.origin === 'peer');
+    expect(received.length).toBeGreaterThan(0);
+    expect(received.every((event) => event.actor.name === 'Grace Okafor' && event.actor.role === 'Community matron')).toBe(true);
+    expect(received[0]?.actor.peerId).toMatch(/^relay-member:\d{5} \d{5}$/);
     other.close();
   });
 

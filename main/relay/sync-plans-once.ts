@@ -72,18 +72,26 @@ function untilSynced(provider: ReturnType<RelayClient['open']>, planId: string):
 }
 
 /** Applies what the relay had and we lacked, through the gate; returns 'received' | 'created' | 'unchanged' | 'refused'. */
-export function acceptFromRelay(store: CareStore, docs: PlanDocCache, planId: string, update: Uint8Array, actor: AuditActor = RELAY_ACTOR): 'received' | 'created' | 'unchanged' | 'refused' {
+export function acceptFromRelay(
+  store: CareStore,
+  docs: PlanDocCache,
+  planId: string,
+  update: Uint8Array,
+  actor: AuditActor = RELAY_ACTOR,
+  /** For a plan new to this machine: the relay's whole state already in a document (saves decoding it again). */
+  receivedDoc?: Y.Doc,
+): 'received' | 'created' | 'unchanged' | 'refused' {
   const isNew = !store.hasPlan(planId);
   try {
     if (isEmptyUpdate(update)) return 'unchanged';
     // A new plan is created and filled in one transaction: never half there.
     store.database.transaction(() => {
       if (!store.hasPlan(planId)) {
-        const received = new Y.Doc();
-        Y.applyUpdate(received, update);
+        const received = receivedDoc ?? new Y.Doc();
+        if (!receivedDoc) Y.applyUpdate(received, update);
         const wellShaped = planSchemaVersion(received) !== null && checkPlanDocShape(received).length === 0;
         const displayName = summarisePlan(received).personName || 'Plan from the practice server';
-        received.destroy();
+        if (!receivedDoc) received.destroy();
         if (!wellShaped) throw new NotAPlanError();
         // Created empty, then the relay's state appended as its update (as a meeting does).
         store.createPlan(planId, displayName, EMPTY_STATE, actor);
@@ -126,7 +134,7 @@ async function syncOnePlan(client: RelayClient, store: CareStore, docs: PlanDocC
     await untilSynced(provider, planId);
     const fromRelay = Y.encodeStateAsUpdate(doc, before);
     const writers = isEmptyUpdate(fromRelay) ? [] : await askAuthors(provider, clientIdsOf(fromRelay));
-    const outcome = acceptFromRelay(store, docs, planId, fromRelay, relayActorFor(writers));
+    const outcome = acceptFromRelay(store, docs, planId, fromRelay, relayActorFor(writers), isLocal ? undefined : doc);
     return outcome === 'received' && !isLocal ? 'created' : outcome;
   } finally {
     provider.destroy();

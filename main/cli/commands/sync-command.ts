@@ -14,7 +14,7 @@ export const syncCommand: CliCommand = {
     if (!dataDir) throw new UsageError('--data-dir is required');
     const store = await openNodeStore(dataDir);
     try {
-      const report = await syncPlansOnce(store, new PlanDocCache(store, 64));
+      const report = await syncPlansOnce(store, new PlanDocCache(store));
       io.out(`Synced with the practice server: ${report.offered} plan(s) offered, ${report.received} updated here, ${report.created} new here${report.refused ? `, ${report.refused} refused` : ''}.`);
       return report.refused > 0 ? 1 : 0;
     } finally {

@@ -179,7 +179,7 @@ export const bench = defineBench({
       const fresh = await member(tempDir, bigDir, bigRelay.url, 'New laptop');
       note('syncing an empty machine');
       const start = performance.now();
-      const report = await syncPlansOnce(fresh.store, new PlanDocCache(fresh.store, 64));
+      const report = await syncPlansOnce(fresh.store, new PlanDocCache(fresh.store));
       const syncMs = performance.now() - start;
       if (report.created !== PLAN_COUNT) throw new Error(`only ${report.created} of ${PLAN_COUNT} plans arrived`);
       fresh.store.close();

@@ -35,7 +35,7 @@ export class RelayLiveSync {
   status(): RelayStatus {
     const link = readRelayLink(this.store.database);
     if (!link) return { state: 'not-connected', relayUrl: null, lastSyncedAt: null };
-    return { state: this.#state === 'not-connected' ? 'offline' : this.#state, relayUrl: link.urls.join(','), lastSyncedAt: link.lastSyncedAt };
+    return { state: this.#state === 'not-connected' ? 'syncing' : this.#state, relayUrl: link.urls.join(','), lastSyncedAt: link.lastSyncedAt };
   }
 
   /** Starts the loop if this machine is enrolled (safe to call again, e.g. after connecting). */

@@ -18,8 +18,8 @@ export const invitationCodeSchema = z
   .regex(/^[A-Za-z0-9-]+$/, { message: 'An invitation code has only letters, digits and dashes' });
 
 export const relayStatusSchema = z.object({
-  /** not-connected: never enrolled; online: the last sync worked; offline: it could not reach the relay; refused: the relay no longer accepts this machine. */
-  state: z.enum(['not-connected', 'online', 'offline', 'refused']),
+  /** not-connected: never enrolled; syncing: enrolled, first sync not finished; online: the last sync worked; offline: it could not reach the relay; refused: the relay no longer accepts this machine. */
+  state: z.enum(['not-connected', 'syncing', 'online', 'offline', 'refused']),
   relayUrl: z.string().nullable(),
   lastSyncedAt: isoDateTimeSchema.nullable(),
 });

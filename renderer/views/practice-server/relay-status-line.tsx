@@ -20,6 +20,8 @@ export function relayStatusText(status: RelayStatus, now: number): string | null
   switch (status.state) {
     case 'not-connected':
       return null;
+    case 'syncing':
+      return 'Saved here · syncing with the practice server…';
     case 'online':
       return `Saved here · synced with the practice server ${status.lastSyncedAt ? sinceInWords(status.lastSyncedAt, now) : 'just now'}`;
     case 'offline':

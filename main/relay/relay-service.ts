@@ -5,9 +5,10 @@ import type { PlanDocCache } from '../services/plan-doc-cache';
 import type { CareStore } from '../store/care-store';
 import { enrolWithRelay } from './enrol-with-relay';
 import { RelayRefusedError, RelayUnreachableError } from './relay-client';
+import { setPlanLocalOnly } from './relay-link-record';
 import type { RelayLiveSync } from './relay-live-sync';
 
-export type RelayHandlers = HandlerSlice<'getRelayStatus' | 'connectRelay' | 'pullPlanChanges'>;
+export type RelayHandlers = HandlerSlice<'getRelayStatus' | 'connectRelay' | 'setPlanKeptLocal' | 'pullPlanChanges'>;
 
 const toBase64 = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
 
@@ -25,6 +26,11 @@ export function createRelayHandlers(store: CareStore, docs: PlanDocCache, live: 
         if (error instanceof RelayRefusedError) throw new CareError('refused', error.message);
         throw error;
       }
+    },
+    setPlanKeptLocal: ({ planId, keepLocal }) => {
+      if (!store.hasPlan(planId)) throw new CareError('not-found', 'That plan is not on this machine.');
+      setPlanLocalOnly(store.database, planId, keepLocal);
+      return { planId, keepLocal };
     },
     pullPlanChanges: ({ planId, stateVector }) => {
       if (!store.hasPlan(planId)) throw new CareError('not-found', 'That plan is not on this machine.');

@@ -36,6 +36,11 @@ export const relayCalls = {
     input: z.object({ relayUrl: relayUrlSchema, invite: invitationCodeSchema }).strict(),
     output: z.object({ name: z.string(), role: z.string() }),
   }),
+  setPlanKeptLocal: defineCall({
+    summary: 'Keep one plan on this machine only (never sent to the practice server), or let it sync again.',
+    input: z.object({ planId: planIdSchema, keepLocal: z.boolean() }).strict(),
+    output: z.object({ planId: planIdSchema, keepLocal: z.boolean() }),
+  }),
   pullPlanChanges: defineCall({
     summary:
       'What main has stored for a plan that the open screen lacks (from the practice server or anywhere else), ' +

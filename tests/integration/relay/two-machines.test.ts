@@ -33,8 +33,12 @@ describe('two machines and one practice relay', () => {
     const coordinator = await machine('Sam Patel', 'Discharge coordinator', relayDir, relay.url);
 
     const store = openTestStore(matron);
-    const plan = await createHandlers(store, { version: 'test' }).createPlan({ displayName: 'Jill Marsh' });
+    const handlers = createHandlers(store, { version: 'test' });
+    const plan = await handlers.createPlan({ displayName: 'Jill Marsh' });
     await typeInto(store, plan.id, 'Staying at home with Bess the dog.');
+    // A plan kept on this machine only never leaves it (the other plan is the positive control).
+    const privatePlan = await handlers.createPlan({ displayName: 'Amir Hassan' });
+    await handlers.setPlanKeptLocal({ planId: privatePlan.id, keepLocal: true });
     store.close();
 
     expect((await runCli(['sync', '--data-dir', matron])).code).toBe(0);
@@ -49,6 +53,7 @@ describe('two machines and one practice relay', () => {
 
     const other = openTestStore(coordinator);
     expect(other.hasPlan(plan.id)).toBe(true);
+    expect(other.hasPlan(privatePlan.id)).toBe(false);
     expect(whatMatters(other, plan.id)).toContain('Staying at home with Bess the dog.');
     // The change is attributed to its writer as the relay verified her (enrolled name, key fingerprint).
     const received = other.auditTrail(plan.id).filter((event) => event.origin === 'peer');

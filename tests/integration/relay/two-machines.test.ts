@@ -8,6 +8,7 @@ import { openTestStore, tempDataDir } from '../../support/temp-store';
  * processes: the relay is `carehouse relay serve`, each machine syncs with `carehouse sync`.
  */
 const relays: RelayProcess[] = [];
+let relayDir: string;
 afterEach(async () => {
   for (const relay of relays.splice(0)) await relay.kill().catch(() => undefined);
 });
@@ -26,7 +27,7 @@ async function machine(name: string, role: string, relayDir: string, relayUrl: s
 
 describe('two machines and one practice relay', () => {
   it('a plan created on one machine appears on the other', async () => {
-    const relayDir = tempDataDir('relay');
+    relayDir = tempDataDir('relay');
     const relay = await startRelayProcess(relayDir);
     relays.push(relay);
     const matron = await machine('Grace Okafor', 'Community matron', relayDir, relay.url);
@@ -61,6 +62,14 @@ describe('two machines and one practice relay', () => {
     expect(received.every((event) => event.actor.name === 'Grace Okafor' && event.actor.role === 'Community matron')).toBe(true);
     expect(received[0]?.actor.peerId).toMatch(/^relay-member:\d{5} \d{5}$/);
     other.close();
+
+    // The information-governance lead can export who read and who changed the plan, and when.
+    const log = await runCli(['relay', 'access-log', '--data-dir', relayDir]);
+    expect(log.code).toBe(0);
+    const rows = log.stdout.trim().split('\r\n').filter((line) => line.includes(plan.id));
+    expect(rows.some((row) => row.includes('Grace Okafor') && row.endsWith(',changed'))).toBe(true);
+    expect(rows.some((row) => row.includes('Sam Patel') && row.endsWith(',read'))).toBe(true);
+    expect(rows.some((row) => row.includes('Sam Patel') && row.endsWith(',changed'))).toBe(false);
   });
 
   it('edits made on both machines while the relay is down merge when it returns; nothing is lost', async () => {

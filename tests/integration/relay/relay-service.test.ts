@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { request } from 'node:https';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { invite, runCli, startRelayProcess } from '../../support/relay-processes';
 import { tempDataDir } from '../../support/temp-store';
 
@@ -28,6 +28,7 @@ describe('carehouse relay serve', () => {
     execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-days', '1', '-subj', '/CN=127.0.0.1'], { stdio: 'ignore' });
     const relayDir = join(dir, 'relay');
     const relay = await startRelayProcess(relayDir, ['--tls-cert', cert, '--tls-key', key]);
+    onTestFinished(() => relay.kill());
     expect(relay.url).toMatch(/^wss:\/\/127\.0\.0\.1:\d+$/);
     const health = await httpsJson(`${relay.url.replace(/^wss/, 'https')}/health`);
     expect(health).toMatchObject({ status: 'ok', documents: 0, connections: 0 });

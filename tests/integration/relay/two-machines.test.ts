@@ -70,6 +70,14 @@ describe('two machines and one practice relay', () => {
     expect(rows.some((row) => row.includes('Grace Okafor') && row.endsWith(',changed'))).toBe(true);
     expect(rows.some((row) => row.includes('Sam Patel') && row.endsWith(',read'))).toBe(true);
     expect(rows.some((row) => row.includes('Sam Patel') && row.endsWith(',changed'))).toBe(false);
+
+    // Revoked: sync stops with a plain message and a non-zero exit.
+    const members = await runCli(['relay', 'members', '--data-dir', relayDir]);
+    const samId = members.stdout.split('\n').find((line) => line.includes('Sam Patel'))?.split('\t')[0] ?? '';
+    expect((await runCli(['relay', 'revoke', '--data-dir', relayDir, '--member', samId])).code).toBe(0);
+    const refused = await runCli(['sync', '--data-dir', coordinator]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('does not accept this machine');
   });
 
   it('edits made on both machines while the relay is down merge when it returns; nothing is lost', async () => {

@@ -22,8 +22,8 @@ await build({
   bundle: true,
   platform: 'node',
   format: 'cjs',
-  target: 'node20',
-  external: ['better-sqlite3', 'pdfkit', 'playwright-core', '@playwright/test', 'electron', 'esbuild', 'ws'],
+  target: 'node22',
+  external: ['better-sqlite3', 'pdfkit', 'playwright-core', '@playwright/test', 'electron', 'esbuild', 'ws', 'pg-native'],
   logLevel: 'warning',
 });
 const result = spawnSync(process.execPath, ['--expose-gc', out, ...process.argv.slice(2)], { stdio: 'inherit' });

@@ -13,7 +13,7 @@ const out = outFlag > 0 && process.argv[outFlag + 1] ? process.argv[outFlag + 1]
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 const define = { __CAREHOUSE_VERSION__: JSON.stringify(pkg.version) };
 // Native or data-file packages stay outside the bundle and load from node_modules.
-const nodeExternals = ['better-sqlite3', 'electron', 'pdfkit', 'ws', 'bufferutil', 'utf-8-validate'];
+const nodeExternals = ['better-sqlite3', 'electron', 'pdfkit', 'ws', 'bufferutil', 'utf-8-validate', 'pg-native'];
 
 const common = { bundle: true, sourcemap: true, logLevel: 'warning', define, absWorkingDir: root };
 // Production unless asked otherwise (NODE_ENV=development for React's development build and
@@ -52,7 +52,7 @@ await Promise.all([
     outExtension: { '.js': '.cjs' },
     platform: 'node',
     format: 'cjs',
-    target: 'node20',
+    target: 'node22',
     external: nodeExternals,
   }),
   build({
@@ -63,7 +63,7 @@ await Promise.all([
     outExtension: { '.js': '.cjs' },
     platform: 'node',
     format: 'cjs',
-    target: 'node20',
+    target: 'node22',
     external: ['electron'],
   }),
 ]);

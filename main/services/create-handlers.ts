@@ -4,12 +4,15 @@ import { createDemoHandlers } from './demo-service';
 import { createExportHandlers } from './export-service';
 import type { HandlerTable } from './handler-table';
 import { createHistoryHandlers } from './history-service';
+import { createIdentityHandlers } from '../identity/identity-service';
 import { createMeetingHandlers } from './meeting-service';
 import { createMeetingRecordHandlers } from './meeting-record-service';
 import { createMyWorkHandlers } from './my-work-service';
 import { PlanDocCache } from './plan-doc-cache';
 import { createPlanHandlers } from './plan-service';
 import { createProfileHandlers } from './profile-service';
+import { RelayLiveSync } from '../relay/relay-live-sync';
+import { createRelayHandlers } from '../relay/relay-service';
 import { createUnlockedSessionHandlers } from './session-service';
 
 export interface ServiceOptions {
@@ -19,8 +22,18 @@ export interface ServiceOptions {
 /** The whole handler table over one store: what both hosts (Electron, browser) serve. */
 export function createHandlers(store: CareStore, options: ServiceOptions): HandlerTable {
   const docs = new PlanDocCache(store);
+  const plans = createPlanHandlers(store, docs, options.version);
+  // The practice relay: runs only on a machine enrolled with one (docs/relay.md).
+  const relay = new RelayLiveSync(store, docs);
+  relay.start();
   return {
-    ...createPlanHandlers(store, docs, options.version),
+    ...plans,
+    appendUpdate: async (input) => {
+      const stored = await plans.appendUpdate(input);
+      relay.nudge();
+      return stored;
+    },
+    ...createRelayHandlers(store, docs, relay),
     ...createProfileHandlers(store),
     ...createUnlockedSessionHandlers(),
     ...createHistoryHandlers(store),
@@ -30,5 +43,6 @@ export function createHandlers(store: CareStore, options: ServiceOptions): Handl
     ...createExportHandlers(store),
     ...createMeetingRecordHandlers(store),
     ...createMyWorkHandlers(store, docs),
+    ...createIdentityHandlers(store),
   };
 }

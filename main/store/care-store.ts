@@ -1,4 +1,6 @@
 import type Database from 'better-sqlite3';
+import { ensureIdentity, readIdentityPublicKey } from '../identity/identity-record';
+import { signBytes } from '../../shared/identity';
 import {
   insertAgreedVersion,
   listAgreedVersionSummaries,
@@ -207,11 +209,23 @@ export class CareStore {
   saveProfile(profile: StoredProfile): void {
     writeProfile(this.#context, profile);
     this.#profileGeneration += 1;
+    // The signing identity is made with the profile (and on first use for older stores).
+    ensureIdentity(this.#context);
   }
 
   /** Changes whenever the profile is saved, so readers that cache it know to read it again. */
   get profileGeneration(): number {
     return this.#profileGeneration;
+  }
+
+  /** This profile's public signing key (the key pair is made on first use). */
+  identityPublicKey(): Uint8Array {
+    return readIdentityPublicKey(this.#context) ?? ensureIdentity(this.#context).publicKey;
+  }
+
+  /** Signs with the profile's identity key; the secret half never leaves the store. */
+  signAsIdentity(message: Uint8Array): Uint8Array {
+    return signBytes(ensureIdentity(this.#context).secretKey, message);
   }
 
   /** A consistent, still-encrypted `.carehouse-backup` of the whole store, taken while writes go on. */

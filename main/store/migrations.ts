@@ -1,5 +1,7 @@
 import type Database from 'better-sqlite3';
+import { IDENTITY_SCHEMA } from '../identity/identity-record';
 import { AGREED_VERSIONS_SCHEMA } from './agreed-versions';
+import { RELAY_LINK_SCHEMA } from '../relay/relay-link-record';
 
 /**
  * Forward-only schema migrations, in order. Never edit or reorder a migration that has
@@ -108,6 +110,16 @@ export const migrations: readonly Migration[] = [
         );
       `);
     },
+  },
+  {
+    name: '006-profile-identity',
+    // The profile's Ed25519 signing key pair (main/identity/identity-record.ts).
+    up: (db) => db.exec(IDENTITY_SCHEMA),
+  },
+  {
+    name: '008-relay-link',
+    // The practice relay this machine is enrolled with; plans kept on this machine only (main/relay/relay-link-record.ts).
+    up: (db) => db.exec(RELAY_LINK_SCHEMA),
   },
 ];
 

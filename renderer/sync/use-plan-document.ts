@@ -3,6 +3,7 @@ import * as Y from 'yjs';
 import type { CareApi } from '../../shared/contract';
 import { migratePlanDoc } from '../../shared/plan';
 import { LOAD_ORIGIN, PlanPersistence } from './plan-persistence';
+import { followStoredChanges } from './relay-follow';
 import { decodeUpdate } from './update-encoding';
 import { toUpdateOrigin } from './update-origin';
 
@@ -35,7 +36,9 @@ export function usePlanDocument(api: CareApi, planId: string): PlanDocumentState
           setState({ status: 'error', message: 'This plan was written by a newer version of CareHouse. Update CareHouse to open it.' });
           return;
         }
+        const unfollow = followStoredChanges(api, planId, doc);
         cleanup = () => {
+          unfollow();
           persistence.dispose();
           doc.destroy();
         };

@@ -6,6 +6,7 @@ import { PlansList } from './plans-list';
 import { JoinMeetingForm } from './meeting/join-meeting-form';
 import { MyWorkPanel } from './my-work/my-work-panel';
 import { ProfileForm } from './profile-form';
+import { PracticeServerSettings } from './practice-server/practice-server-settings';
 import { SharedScreenSwitch } from './shared-screen-switch';
 import { UnlockForm } from './unlock-form';
 
@@ -67,6 +68,7 @@ export function App({ api }: { api: CareApi }) {
             onCancel={() => setScreen({ kind: 'plans' })}
           />
         ) : null}
+        {profile && screen.kind === 'profile' ? <PracticeServerSettings /> : null}
         {profile && screen.kind === 'plans' ? <PlansList onOpen={(planId) => setScreen({ kind: 'plan', planId })} onChanged={plansChanged} /> : null}
         {profile && screen.kind === 'plans' ? <MyWorkPanel refreshKey={plansVersion} onOpen={(planId) => setScreen({ kind: 'plan', planId })} /> : null}
         {profile && screen.kind === 'plans' ? <JoinMeetingForm onJoined={(planId) => setScreen({ kind: 'plan', planId })} /> : null}

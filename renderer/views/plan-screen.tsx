@@ -3,6 +3,7 @@ import type * as Y from 'yjs';
 import type { PlanPersistence } from '../sync/plan-persistence';
 import { usePlanDocument } from '../sync/use-plan-document';
 import { useCareApi } from './care-api-context';
+import { RelayStatusLine } from './practice-server/relay-status-line';
 import { MeetingProvider } from './meeting/meeting-provider';
 import { usePlanEditing } from './plan/plan-editing-context';
 import { PlanHeader } from './plan/plan-header';
@@ -86,6 +87,7 @@ function PlanEditor({ planId, doc, editorName, persistence, onClose }: PlanEdito
             </button>
             <PlanHeader />
             <SaveStatusBanner persistence={persistence} />
+            <RelayStatusLine />
           </div>
           <div className="plan-body">
             <PlanNav currentKey={view?.key} onOpen={open} />

@@ -4,11 +4,13 @@ import { agreementCalls } from './agreement-calls';
 import { demoCalls } from './demo-calls';
 import { exportCalls } from './export-calls';
 import { historyCalls } from './history-calls';
+import { identityCalls } from './identity-calls';
 import { meetingCalls } from './meeting-calls';
 import { meetingRecordCalls } from './meeting-record-calls';
 import { myWorkCalls } from './my-work-calls';
 import { planCalls } from './plan-calls';
 import { profileCalls } from './profile-calls';
+import { relayCalls } from './relay-calls';
 import { sessionCalls } from './session-calls';
 
 /**
@@ -26,6 +28,8 @@ export const careContract = {
   ...exportCalls,
   ...meetingRecordCalls,
   ...myWorkCalls,
+  ...identityCalls,
+  ...relayCalls,
 } as const satisfies Record<string, CallDeclaration>;
 
 export type CareContract = typeof careContract;

@@ -13,3 +13,5 @@ export * from './agreement-calls';
 export * from './export-calls';
 export * from './meeting-record-calls';
 export * from './my-work-calls';
+export * from './identity-calls';
+export * from './relay-calls';

@@ -18,9 +18,9 @@ export async function bundleForChild(entry: string, name: string): Promise<strin
     bundle: true,
     platform: 'node',
     format: 'cjs',
-    target: 'node20',
+    target: 'node22',
     // As scripts/build.mjs: native or data-file packages load from node_modules (NODE_PATH, see childEnv).
-    external: ['better-sqlite3', 'electron', 'pdfkit', 'ws', 'bufferutil', 'utf-8-validate'],
+    external: ['better-sqlite3', 'electron', 'pdfkit', 'ws', 'bufferutil', 'utf-8-validate', 'pg-native'],
     logLevel: 'error',
     absWorkingDir: repoRoot,
   });

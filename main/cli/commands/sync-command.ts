@@ -1,0 +1,24 @@
+import { openNodeStore } from '../../host/open-node-store';
+import { parseFlags, UsageError } from '../../host/parse-flags';
+import { syncPlansOnce } from '../../relay/sync-plans-once';
+import { PlanDocCache } from '../../services/plan-doc-cache';
+import type { CliCommand } from '../cli-command';
+
+export const syncCommand: CliCommand = {
+  name: 'sync',
+  usage: 'carehouse sync --data-dir DIR',
+  summary: 'sync every plan with the practice server once, then exit',
+  async run(args, io) {
+    const { values } = parseFlags(args, { 'data-dir': { type: 'string' } });
+    const dataDir = values['data-dir'];
+    if (!dataDir) throw new UsageError('--data-dir is required');
+    const store = await openNodeStore(dataDir);
+    try {
+      const report = await syncPlansOnce(store, new PlanDocCache(store));
+      io.out(`Synced with the practice server: ${report.offered} plan(s) offered, ${report.received} updated here, ${report.created} new here${report.refused ? `, ${report.refused} refused` : ''}.`);
+      return report.refused > 0 ? 1 : 0;
+    } finally {
+      store.close();
+    }
+  },
+};

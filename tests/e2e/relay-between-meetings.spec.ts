@@ -1,0 +1,92 @@
+import { execFileSync } from 'node:child_process';
+import { expect, test, type Page } from '@playwright/test';
+import { spawnRelay, type RelayProcess } from '../support/spawn-relay';
+import { freshDataDir, startBrowserHost, type RunningHost } from './support/browser-host-process';
+import { openJillExampleAsPriya } from './support/jill-example';
+import { staffProfiles } from './support/personal-data-samples';
+import { PlanPage } from './support/plan-page';
+import { PlansPage } from './support/plans-page';
+import { completeFirstRunProfile, type TestProfile } from './support/profile-page';
+
+/**
+ * Between meetings: two machines (two browser hosts, two Chromiums) enrolled with one
+ * practice relay, and no live meeting. Priya marks an action done; Tom, with the plan open
+ * on his machine, sees it done, and History of changes names Priya as the relay verified her.
+ */
+const CLI = 'dist/main/cli.cjs';
+const relayEnv = { ...process.env, CAREHOUSE_RELAY_PASSPHRASE: 'relay passphrase for e2e' };
+
+function invite(relayDir: string, profile: TestProfile): string {
+  return execFileSync(process.execPath, [CLI, 'relay', 'invite', '--data-dir', relayDir, '--name', profile.name, '--role', profile.role], {
+    env: relayEnv,
+    stdio: ['ignore', 'pipe', 'ignore'],
+  })
+    .toString()
+    .trim();
+}
+
+async function connectToPracticeServer(page: Page, relayUrl: string, code: string, profile: TestProfile): Promise<void> {
+  await page.getByRole('button', { name: /Edit profile/ }).click();
+  await expect(page.getByRole('heading', { name: 'Practice server' })).toBeVisible();
+  await page.getByLabel('Practice server address').fill(relayUrl);
+  await page.getByLabel('Invitation code').fill(code);
+  await page.getByRole('button', { name: 'Connect to the practice server' }).click();
+  await expect(page.getByText(`Connected as ${profile.name} (${profile.role})`)).toBeVisible();
+  await page.getByRole('button', { name: 'Cancel' }).click();
+}
+
+test('an action marked done on one machine shows done on the other, with its author in History', async ({ browser }) => {
+  const relayDir = freshDataDir('relay');
+  let relay: RelayProcess | undefined;
+  const hosts: RunningHost[] = [];
+  try {
+    relay = await spawnRelay(CLI, relayDir, relayEnv);
+    const priyaHost = await startBrowserHost(freshDataDir('relay-priya'));
+    hosts.push(priyaHost);
+    const tomHost = await startBrowserHost(freshDataDir('relay-tom'));
+    hosts.push(tomHost);
+    const priya = await (await browser.newContext()).newPage();
+    const tom = await (await browser.newContext()).newPage();
+
+    // Priya has Jill's plan; she connects her machine to the practice server.
+    const priyaPlan = await openJillExampleAsPriya(priya, priyaHost.url);
+    await priyaPlan.backToPlans();
+    await connectToPracticeServer(priya, relay.url, invite(relayDir, staffProfiles.priya), staffProfiles.priya);
+
+    // Tom's machine has never seen the plan; once connected, it appears.
+    await tom.goto(tomHost.url);
+    await completeFirstRunProfile(tom, staffProfiles.tom);
+    const tomPlans = new PlansPage(tom);
+    await expect(tomPlans.card('Jill Marsh')).toHaveCount(0);
+    await connectToPracticeServer(tom, relay.url, invite(relayDir, staffProfiles.tom), staffProfiles.tom);
+    await expect(async () => {
+      await tom.reload();
+      await expect(tomPlans.card('Jill Marsh')).toBeVisible({ timeout: 2_000 });
+    }).toPass({ timeout: 60_000 });
+    await tomPlans.open('Jill Marsh');
+    const tomPlan = new PlanPage(tom);
+    await tomPlan.openSection('Actions');
+    const tomStatus = tomPlan.field('Status', tomPlan.item('Action 1'));
+    await expect(tomStatus).not.toHaveValue('done');
+    await expect(tom.locator('[data-relay-status]')).toContainText('synced with the practice server');
+
+    // No meeting: Priya marks the action done on her machine.
+    await new PlansPage(priya).open('Jill Marsh (example)');
+    await priyaPlan.openSection('Actions');
+    await priyaPlan.field('Status', priyaPlan.item('Action 1')).selectOption('done');
+    await priyaPlan.expectAllSaved();
+
+    // Tom's open plan shows it done, and History says Priya did it.
+    await expect(tomStatus).toHaveValue('done', { timeout: 60_000 });
+    await tomPlan.expectAllSaved();
+    await tomPlan.openSection('History of changes');
+    await tomPlan.view.getByRole('button', { name: 'Refresh history' }).click();
+    const newest = tomPlan.view.locator('table.history-table tbody tr').first();
+    await expect(newest).toContainText(staffProfiles.priya.name);
+    await expect(newest).toContainText(staffProfiles.priya.role);
+    await expect(newest).toContainText('Actions');
+  } finally {
+    for (const host of hosts) await host.stop();
+    await relay?.stop();
+  }
+});

@@ -1,5 +1,6 @@
 import { deriveLobbyKey, openJson, sealJson } from './lobby-crypto';
 import { meetingLobbyTopic } from './meeting-names';
+import { answerToChallenge, signalingKeyFor } from './signaling-auth';
 
 /**
  * How a newcomer learns WHICH plan a meeting is about, from only the address and the code.
@@ -41,7 +42,7 @@ function randomNonce(): string {
 
 /** Asks the meeting at signalingUrl which plan it is about. Asks again every second until timeoutMs. */
 export async function askLobby(signalingUrl: string, code: string, timeoutMs = 10_000, openSocket: SocketFactory = defaultSocket): Promise<LobbyResult> {
-  const [topic, key] = await Promise.all([meetingLobbyTopic(code), deriveLobbyKey(code)]);
+  const [topic, key, authKey] = await Promise.all([meetingLobbyTopic(code), deriveLobbyKey(code), signalingKeyFor(code)]);
   const nonce = randomNonce();
   return new Promise<LobbyResult>((resolve) => {
     let settled = false;
@@ -80,6 +81,8 @@ export async function askLobby(signalingUrl: string, code: string, timeoutMs = 1
     socket.onclose = () => finish(opened ? { kind: 'no-answer' } : { kind: 'unreachable' });
     socket.onmessage = (event: MessageEvent) => {
       const frame = parseFrame(event.data);
+      const proof = answerToChallenge(frame, authKey);
+      if (proof) socket.send(JSON.stringify(proof));
       if (!frame || frame.type !== 'publish' || frame.topic !== topic) return;
       void openJson(key, frame.data).then((message) => {
         if (!isRecord(message) || message.kind !== 'here' || message.nonce !== nonce) return;
@@ -101,6 +104,7 @@ export class LobbyResponder {
   #retry: ReturnType<typeof setTimeout> | undefined;
   #ping: ReturnType<typeof setInterval> | undefined;
   #attempt = 0;
+  #authKey: Uint8Array = new Uint8Array();
 
   constructor(
     private readonly signalingUrl: string,
@@ -110,7 +114,8 @@ export class LobbyResponder {
   ) {}
 
   async start(): Promise<void> {
-    const [topic, key] = await Promise.all([meetingLobbyTopic(this.code), deriveLobbyKey(this.code)]);
+    const [topic, key, authKey] = await Promise.all([meetingLobbyTopic(this.code), deriveLobbyKey(this.code), signalingKeyFor(this.code)]);
+    this.#authKey = authKey;
     this.#connect(topic, key);
   }
 
@@ -147,6 +152,8 @@ export class LobbyResponder {
     };
     socket.onmessage = (event: MessageEvent) => {
       const frame = parseFrame(event.data);
+      const proof = answerToChallenge(frame, this.#authKey);
+      if (proof) socket.send(JSON.stringify(proof));
       if (!frame || frame.type !== 'publish' || frame.topic !== topic) return;
       void openJson(key, frame.data).then(async (message) => {
         if (!isRecord(message) || message.kind !== 'who' || typeof message.nonce !== 'string' || message.nonce.length > 64) return;

@@ -10,6 +10,7 @@ import { meetingProviderOptions } from './meeting-provider-options';
 import { PeerUpdateGate } from './peer-update-gate';
 import { encodePlanCheck, PLAN_CHECK_INTERVAL_MS, PlanConsistency, planFingerprint, type PlanFingerprint } from './plan-consistency';
 import { presenceColour, readPresence, type CaretState, type PresenceState } from './presence-state';
+import { answerSignalingChallenges, signalingKeyFor, type SignalingConnLike } from './signaling-auth';
 
 export type MeetingStatus = { kind: 'connecting' } | { kind: 'connected'; peers: number } | { kind: 'offline' };
 
@@ -65,7 +66,12 @@ const closingRooms = new Map<string, Promise<void>>();
 interface ProviderInternals {
   room: { peerId: string; name: string; webrtcConns: Map<string, WebrtcConnLike>; bcconnected: boolean; _bcSubscriber: (data: ArrayBuffer) => unknown } | null;
   key: PromiseLike<CryptoKey | null>;
-  signalingConns: Array<{ connected: boolean; on: (event: 'connect' | 'disconnect', listener: () => void) => void; off: (event: 'connect' | 'disconnect', listener: () => void) => void }>;
+  signalingConns: Array<
+    SignalingConnLike & {
+      on(event: 'connect' | 'disconnect', listener: () => void): void;
+      off(event: 'connect' | 'disconnect', listener: () => void): void;
+    }
+  >;
 }
 
 const NO_PEER_TIMEOUT_MS = 10_000;
@@ -98,21 +104,32 @@ export class MeetingSession {
     this.#fingerprint = null;
   };
   #receivedFrom: PeerOrigin | null = null;
+  readonly #stopAnswering: Array<() => void> = [];
+  /** The host's identity key, as the host's signaling server announced it: the first chair. */
+  #announcedChairKey: string | null = null;
 
   static async start(options: MeetingSessionOptions): Promise<MeetingSession> {
-    const roomName = await meetingRoomName(options.planId, options.code);
+    const [roomName, signalingKey] = await Promise.all([meetingRoomName(options.planId, options.code), signalingKeyFor(options.code)]);
     await closingRooms.get(roomName);
-    const session = new MeetingSession(options, roomName);
+    const session = new MeetingSession(options, roomName, signalingKey);
     await session.#ready();
     return session;
   }
 
-  private constructor(options: MeetingSessionOptions, roomName: string) {
+  private constructor(options: MeetingSessionOptions, roomName: string, signalingKey: Uint8Array) {
     this.#options = options;
     this.#roomName = roomName;
     this.#gate = new PeerUpdateGate(options.doc);
     this.#provider = new WebrtcProvider(roomName, options.doc, meetingProviderOptions(options.signalingUrl, options.code));
     this.#internals = this.#provider as unknown as ProviderInternals;
+    // y-webrtc made its signaling sockets synchronously; nothing has arrived on them yet.
+    for (const conn of this.#internals.signalingConns) {
+      this.#stopAnswering.push(
+        answerSignalingChallenges(conn, signalingKey, (chairKey) => {
+          if (chairKey) this.#announcedChairKey ??= chairKey;
+        }),
+      );
+    }
     this.awareness = this.#provider.awareness;
     this.#snapshot = { status: { kind: 'connecting' }, participants: [], warnings: [], noOneReachable: false, chairViewing: null, receivedFrom: null };
   }
@@ -182,6 +199,7 @@ export class MeetingSession {
     if (this.#left) return;
     this.#left = true;
     for (const timer of this.#timers) clearInterval(timer);
+    for (const stop of this.#stopAnswering) stop();
     this.#lobby?.stop();
     // disconnect() first: y-webrtc 10.3's destroy() alone leaves the signaling socket open.
     this.#provider.disconnect();

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { CareError } from '../../../shared/contract';
 import { lastLeftMeeting, meetingInvitationUri, setActiveMeeting } from '../../sync/meeting/active-meeting';
 import { generateMeetingCode } from '../../sync/meeting/meeting-code';
+import { signalingKeyBase64 } from '../../sync/meeting/signaling-auth';
 import { presenceColour } from '../../sync/meeting/presence-state';
 import { useCareApi } from '../care-api-context';
 import { JoinMeetingForm } from './join-meeting-form';
@@ -27,11 +28,13 @@ export function MeetingPanel() {
   const host = () => {
     setBusy(true);
     setProblem(null);
-    api
-      .hostMeeting({})
+    // The code is made here; the server is given only a key derived from it (signaling-auth.ts).
+    const code = generateMeetingCode();
+    signalingKeyBase64(code)
+      .then((meetingKey) => api.hostMeeting({ meetingKey }))
       .then((hosting) => {
         const address = hosting.addressesToReadOut[0] ?? hosting.signalingUrl.replace(/^wss?:\/\//, '');
-        setActiveMeeting({ planId, planName, signalingUrl: hosting.signalingUrl, address, code: generateMeetingCode(), hosting: true });
+        setActiveMeeting({ planId, planName, signalingUrl: hosting.signalingUrl, address, code, hosting: true });
       })
       .catch((error: unknown) => setProblem(error instanceof CareError ? error.message : 'The meeting could not be started on this laptop.'))
       .finally(() => setBusy(false));

@@ -6,7 +6,7 @@ import { logEvent } from '../logging/log';
 import { encodeKeyBytes } from '../../shared/identity';
 import { MeetingAdmission } from '../sync/meeting-admission';
 import type { SignalingServer } from '../sync/signaling-server';
-import { currentActor } from './actor';
+import { currentActor, peerActor } from './actor';
 import type { HandlerSlice } from './handler-table';
 import type { PlanDocCache } from './plan-doc-cache';
 import type { CareStore } from '../store/care-store';
@@ -149,7 +149,7 @@ export function createMeetingHandlers(store: CareStore, docs: PlanDocCache, cont
       // ones and could replace people's text (see docs/meetings.md).
       store.createPlan(planId, displayName, EMPTY_STATE, actor);
       const { sections, next } = docs.probe(planId, bytes);
-      const peer = { name: origin.peerName, role: origin.peerRole, organisation: '', peerId: origin.peerId };
+      const peer = peerActor(origin);
       try {
         store.appendUpdate({ planId, update: bytes, origin: 'peer', actor: peer, sections });
         docs.accept(planId, next);

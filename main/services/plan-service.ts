@@ -4,7 +4,7 @@ import { CareError, type PlanSummary } from '../../shared/contract';
 import { initialisePlanDoc, summarisePlan } from '../../shared/plan/plan-layout';
 import type { CareStore } from '../store/care-store';
 import type { PlanRecord } from '../store/plan-records';
-import { currentActor } from './actor';
+import { currentActor, peerActor } from './actor';
 import type { HandlerSlice } from './handler-table';
 import type { PlanDocCache } from './plan-doc-cache';
 
@@ -50,7 +50,7 @@ export function createPlanHandlers(store: CareStore, docs: PlanDocCache, version
       const bytes = Buffer.from(update, 'base64');
       const { sections, next } = docs.probe(planId, bytes);
       const actor =
-        origin.kind === 'local' ? local : { name: origin.peerName, role: origin.peerRole, organisation: '', peerId: origin.peerId };
+        origin.kind === 'local' ? local : peerActor(origin);
       try {
         const seq = store.appendUpdate({ planId, update: bytes, origin: origin.kind, actor, sections });
         docs.accept(planId, next);

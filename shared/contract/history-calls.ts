@@ -22,6 +22,10 @@ export const historyEntrySchema = z.object({
   actorOrganisation: z.string(),
   /** For changes received in a meeting: the peer they came from. */
   peerId: z.string().optional(),
+  /** For changes received in a meeting: the fingerprint of the key that signed it; absent = not verified. */
+  verifiedKey: z.string().optional(),
+  /** author: the signer wrote the change; deliverer: the signer passed it on, its author not verified. */
+  signedBy: z.enum(['author', 'deliverer']).optional(),
 });
 export type HistoryEntry = z.infer<typeof historyEntrySchema>;
 

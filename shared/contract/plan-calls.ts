@@ -25,6 +25,10 @@ export const updateOriginSchema = z.discriminatedUnion('kind', [
       peerName: z.string().trim().min(1).max(limits.profileFieldChars),
       peerRole: z.string().trim().max(limits.profileFieldChars),
       peerId: z.string().trim().min(1).max(100),
+      /** Fingerprint of the identity key that signed it in the meeting (absent: not verified). */
+      verifiedKey: z.string().regex(/^\d{5}( \d{5}){5}$/).optional(),
+      /** author: the signer wrote it; deliverer: the signer passed it on and its author is not verified. */
+      signedBy: z.enum(['author', 'deliverer']).optional(),
     })
     .strict(),
 ]);

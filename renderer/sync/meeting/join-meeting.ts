@@ -68,7 +68,17 @@ async function receivePlan(
   saving: () => void,
 ): Promise<JoinOutcome | null> {
   const scratch = new Y.Doc();
-  const session = await MeetingSession.start({ doc: scratch, planId, planName: () => planName, signalingUrl, code, me, chair: false, answerLobby: false });
+  const session = await MeetingSession.start({
+    doc: scratch,
+    planId,
+    planName: () => planName,
+    signalingUrl,
+    code,
+    me,
+    chair: false,
+    answerLobby: false,
+    certify: (sessionKey) => api.certifySessionKey({ sessionKey }),
+  });
   try {
     const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline) {

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { CareError, type HistoryEntry } from '../../../shared/contract';
 import { useCareApi } from '../care-api-context';
 import { describeChange, describeOrigin, formatWhen } from './history-labels';
+import { VerificationMark } from './verification-mark';
 
 interface HistoryOfChangesProps {
   planId: string;
@@ -57,6 +58,7 @@ export function HistoryOfChanges({ planId }: HistoryOfChangesProps) {
                 <td>
                   {entry.actorName}
                   {entry.actorOrganisation && <span className="history-organisation">, {entry.actorOrganisation}</span>}
+                  <VerificationMark entry={entry} />
                 </td>
                 <td>{entry.actorRole}</td>
                 <td>{describeChange(entry)}</td>

@@ -85,8 +85,10 @@ export function guardConnection(conn: WebrtcConnLike, hooks: ConnectionHooks): v
   let helloSent = false;
   const sendHello = () => {
     if (!identity || helloSent) return;
-    helloSent = true;
+    // y-webrtc also "sends" to connections still being set up (simple-peer throws then):
+    // the hello counts as sent only once it went out, so it is still first when one does.
     for (const part of splitMessage(identity.hello(conn), nextMessageId++)) rawSend(part);
+    helloSent = true;
   };
   peer.send = (data: Uint8Array) => {
     const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);

@@ -58,6 +58,8 @@ export interface ConnectionHooks {
   reassemblyBudget?: ReassemblyBudget;
   /** Messages per second per peer (peer-pacer.ts). */
   pacer?: PeerPacer;
+  /** A large removal is held for the user (removal-hold.ts): true = held, do not apply now. */
+  hold?: (conn: WebrtcConnLike, update: Uint8Array, origin: unknown) => boolean;
   /** Any of our own messages beyond y-webrtc's and the plan check (e.g. the chair record). */
   onOtherMessage?: (conn: WebrtcConnLike, type: number, message: Uint8Array) => boolean;
 }
@@ -241,7 +243,9 @@ function receiveSync(conn: WebrtcConnLike, decoder: decoding.Decoder, hooks: Con
     hooks.onRefused(conn, 'a message CareHouse does not know');
     return;
   }
-  const outcome = hooks.gate.admit(payload, hooks.originFor(payload, conn), (verdict) => {
+  const origin = hooks.originFor(payload, conn);
+  if (hooks.hold?.(conn, payload, origin)) return;
+  const outcome = hooks.gate.admit(payload, origin, (verdict) => {
     if (!verdict.ok) hooks.onRefused(conn, verdict.reason === 'breaks-plan' ? `a change that would damage the plan (${verdict.detail})` : 'a change that could not be read');
   });
   if (outcome === 'applied' && syncType === syncProtocol.messageYjsSyncStep2 && !conn.synced) {

@@ -10,6 +10,8 @@ import { MEETING_REASSEMBLY_BYTES } from './message-chunking';
 import { createSessionKeyPair, type SessionKeys } from './peer-identity';
 import { PEER_PACE, PeerPacer } from './peer-pacer';
 import { ReassemblyBudget } from './reassembly-budget';
+import { RemovalHold } from './removal-hold';
+import { decodeRemovalRefused, encodeRemovalRefused, MESSAGE_REMOVAL_REFUSED } from './removal-notice';
 import { attributeUpdate, verifiedOrigin } from './update-attribution';
 import { guardConnection, sendToPeer, syncStep1Message, syncStep2Message, type WebrtcConnLike } from './guarded-connection';
 import { LobbyResponder } from './meeting-lobby';
@@ -61,6 +63,8 @@ export interface MeetingSnapshot {
   receivedFrom: PeerOrigin | null;
   /** This participant holds the chair (by key: chair-record.ts). */
   amChair: boolean;
+  /** Large removals from others, waiting for this user to accept or refuse (removal-hold.ts). */
+  heldRemovals: readonly { key: string; description: string; fromName: string }[];
 }
 
 export interface MeetingSessionOptions {
@@ -136,6 +140,7 @@ export class MeetingSession {
   #chair: ChairState | null = null;
   /** Connections we have sent our chair chain to (after their hello). */
   readonly #chainSentTo = new WeakSet<object>();
+  readonly #removals: RemovalHold;
 
   static async start(options: MeetingSessionOptions): Promise<MeetingSession> {
     const pair = createSessionKeyPair();
@@ -155,6 +160,7 @@ export class MeetingSession {
     this.#keys = keys;
     this.#roomName = roomName;
     this.#gate = new PeerUpdateGate(options.doc);
+    this.#removals = new RemovalHold(options.doc);
     this.#provider = new WebrtcProvider(roomName, options.doc, meetingProviderOptions(options.signalingUrl, options.code));
     this.#internals = this.#provider as unknown as ProviderInternals;
     // y-webrtc made its signaling sockets synchronously; nothing has arrived on them yet.
@@ -169,7 +175,7 @@ export class MeetingSession {
       );
     }
     this.awareness = this.#provider.awareness;
-    this.#snapshot = { status: { kind: 'connecting' }, participants: [], warnings: [], noOneReachable: false, chairViewing: null, receivedFrom: null, amChair: false };
+    this.#snapshot = { status: { kind: 'connecting' }, participants: [], warnings: [], noOneReachable: false, chairViewing: null, receivedFrom: null, amChair: false, heldRemovals: [] };
   }
 
   async #ready(): Promise<void> {
@@ -280,7 +286,9 @@ export class MeetingSession {
         identity: this.#identity,
         reassemblyBudget: this.#reassemblyBudget,
         pacer: this.#pacer,
-        onOtherMessage: (from, type, message) => type === MESSAGE_CHAIR && this.#receiveChairChain(from, message),
+        hold: (from, update, origin) => this.#hold(from, update, origin),
+        onOtherMessage: (from, type, message) =>
+          type === MESSAGE_CHAIR ? this.#receiveChairChain(from, message) : type === MESSAGE_REMOVAL_REFUSED && this.#receiveRefusal(from, message),
       });
     }
     this.#refresh();
@@ -310,6 +318,46 @@ export class MeetingSession {
   #originFor(update: Uint8Array, conn: WebrtcConnLike): PeerOrigin {
     const deliverer = this.#identity?.peerOf(conn);
     return deliverer ? attributeUpdate(update, conn.remotePeerId, deliverer) : this.#presenceOrigin(conn);
+  }
+
+  #hold(conn: WebrtcConnLike, update: Uint8Array, origin: unknown): boolean {
+    // Nothing to protect before we hold a plan (a newcomer receiving it whole).
+    if (this.#options.doc.share.size === 0) return false;
+    const name = origin instanceof PeerOrigin ? origin.peerName : 'A participant';
+    const decision = this.#removals.consider(update, origin, { peerId: conn.remotePeerId, name });
+    if (decision.kind === 'pass') return false;
+    if (decision.kind === 'held' && decision.isNew) this.#refresh();
+    return true;
+  }
+
+  /** The user accepts a held removal: it now goes through the gate like any change. */
+  acceptRemoval(key: string): void {
+    const removal = this.#removals.take(key);
+    if (!removal) return;
+    this.#gate.admit(removal.update, removal.origin, () => {
+      this.#warnings.set(`removal-${key}`, { key: `removal-${key}`, message: 'That change could not be applied to the plan; your plan was not changed.' });
+    });
+    this.#refresh();
+  }
+
+  /** The user keeps their plan: the removal is dropped, and the room is told. */
+  refuseRemoval(key: string): void {
+    const removal = this.#removals.refuse(key);
+    if (!removal) return;
+    const message = encodeRemovalRefused(removal.description);
+    const room = this.#internals.room;
+    for (const conn of room?.webrtcConns.values() ?? []) if (conn.connected) sendToPeer(conn, message);
+    this.#refresh();
+  }
+
+  #receiveRefusal(conn: WebrtcConnLike, message: Uint8Array): boolean {
+    const description = decodeRemovalRefused(message);
+    if (description === null) return false;
+    const who = this.#identity?.peerOf(conn)?.name ?? 'A participant';
+    const key = `refusal-${conn.remotePeerId}-${description}`;
+    this.#warnings.set(key, { key, message: `${who} refused a change and kept their plan as it was: ${description} Their copy now differs from yours until it is put right.` });
+    this.#refresh();
+    return true;
   }
 
   /** Hand the chair to a verified participant (only the chair can; everyone checks the signature). */
@@ -463,6 +511,7 @@ export class MeetingSession {
       chairViewing,
       receivedFrom: this.#receivedFrom,
       amChair: chairKey !== null && chairKey === this.#keys.certificate.identityKey,
+      heldRemovals: this.#removals.held.map(({ key, description, fromName }) => ({ key, description, fromName })),
     };
     if (sameSnapshot(this.#snapshot, next)) return;
     this.#snapshot = next;

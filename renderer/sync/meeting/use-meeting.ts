@@ -22,7 +22,7 @@ export interface MeetingState {
   problem: string | null;
 }
 
-const offline: MeetingSnapshot = { status: { kind: 'offline' }, participants: [], warnings: [], noOneReachable: false, chairViewing: null, receivedFrom: null, amChair: false };
+const offline: MeetingSnapshot = { status: { kind: 'offline' }, participants: [], warnings: [], noOneReachable: false, chairViewing: null, receivedFrom: null, amChair: false, heldRemovals: [] };
 const connecting: MeetingSnapshot = { ...offline, status: { kind: 'connecting' } };
 const noSubscription = () => () => undefined;
 

@@ -6,6 +6,7 @@ import { guardConnection, syncStep1Message, type WebrtcConnLike } from '../../..
 import { MeetingIdentity } from '../../../../renderer/sync/meeting/meeting-identity';
 import { createSessionKeyPair, type SessionKeys } from '../../../../renderer/sync/meeting/peer-identity';
 import { PeerUpdateGate } from '../../../../renderer/sync/meeting/peer-update-gate';
+import { RemovalHold } from '../../../../renderer/sync/meeting/removal-hold';
 import { attributeUpdate } from '../../../../renderer/sync/meeting/update-attribution';
 import { PeerOrigin } from '../../../../renderer/sync/update-origin';
 import { createSigningKeyPair, encodeKeyBytes, signBytes, signSessionCertificate } from '../../../../shared/identity';
@@ -42,10 +43,13 @@ export class IdentifiedParticipant {
   readonly refused: string[] = [];
   readonly origins: PeerOrigin[] = [];
   readonly conns: WebrtcConnLike[] = [];
+  /** As MeetingSession: large removals from others wait here for the user (removal-hold.ts). */
+  readonly removals: RemovalHold;
 
   constructor(readonly doc: Y.Doc, readonly name: string, readonly peerId: string, keys?: SessionKeys) {
     this.keys = keys ?? sessionKeysFor(name, 'Practice nurse');
     this.gate = new PeerUpdateGate(doc);
+    this.removals = new RemovalHold(doc);
     this.awareness = awarenessFor(doc, name, 'Practice nurse', peerId);
     this.identity = new MeetingIdentity(this.keys, ROOM, peerId, () => [this.awareness.clientID]);
     doc.on('update', (update: Uint8Array, origin: unknown) => {
@@ -75,6 +79,8 @@ export class IdentifiedParticipant {
       gate: this.gate,
       identity: this.identity,
       originFor: (update, from) => this.originFor(update, from),
+      hold: (from, update, origin) =>
+        this.removals.consider(update, origin, { peerId: from.remotePeerId, name: origin instanceof PeerOrigin ? origin.peerName : 'A participant' }).kind !== 'pass',
       onRefused: (_from, what) => this.refused.push(what),
       onSynced: () => undefined,
       onPlanCheck: () => undefined,
@@ -82,6 +88,12 @@ export class IdentifiedParticipant {
     });
     this.conns.push(conn);
     return conn;
+  }
+
+  /** As MeetingSession#acceptRemoval: the held change goes through the gate like any other. */
+  acceptRemoval(key: string): void {
+    const removal = this.removals.take(key);
+    if (removal) this.gate.admit(removal.update, removal.origin, (verdict) => this.refused.push(JSON.stringify(verdict)));
   }
 
   /** As MeetingSession#originFor. */

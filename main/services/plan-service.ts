@@ -52,7 +52,8 @@ export function createPlanHandlers(store: CareStore, docs: PlanDocCache, version
       const actor =
         origin.kind === 'local' ? local : peerActor(origin);
       try {
-        const seq = store.appendUpdate({ planId, update: bytes, origin: origin.kind, actor, sections });
+        const action = origin.kind === 'local' && origin.action ? (origin.version ? `${origin.action} v${origin.version}` : origin.action) : 'edit';
+        const seq = store.appendUpdate({ planId, update: bytes, origin: origin.kind, actor, sections, action });
         docs.accept(planId, next);
         return { seq, sections };
       } catch (error) {

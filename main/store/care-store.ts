@@ -49,6 +49,8 @@ export interface AppendedUpdate {
   origin: AuditOrigin;
   actor: AuditActor;
   sections: readonly string[];
+  /** What the audit trail calls it; 'edit' unless it is a restore or an undo. */
+  action?: string;
 }
 
 /**
@@ -132,7 +134,7 @@ export class CareStore {
       recordAuditEvent(this.#context, {
         planId: entry.planId,
         seq: appended,
-        action: 'edit',
+        action: entry.action ?? 'edit',
         origin: entry.origin,
         sections: entry.sections,
         actor: entry.actor,

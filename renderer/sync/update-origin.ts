@@ -22,6 +22,14 @@ export class PeerOrigin {
   ) {}
 }
 
+/** Transaction origin for a local change that is more than an edit (a restore): recorded as that action. */
+export class LocalActionOrigin {
+  constructor(
+    readonly action: 'restore-version' | 'undo-changes',
+    readonly version?: number,
+  ) {}
+}
+
 /** Maps a Yjs transaction origin to what main records in the audit trail (null = don't store). */
 export function toUpdateOrigin(transactionOrigin: unknown): UpdateOrigin | null {
   if (transactionOrigin === LOAD_ORIGIN) return null;
@@ -33,6 +41,9 @@ export function toUpdateOrigin(transactionOrigin: unknown): UpdateOrigin | null 
       peerRole: transactionOrigin.peerRole,
       ...(transactionOrigin.verification ? { verifiedKey: transactionOrigin.verification.fingerprint, signedBy: transactionOrigin.verification.signedBy } : {}),
     };
+  }
+  if (transactionOrigin instanceof LocalActionOrigin) {
+    return { kind: 'local', action: transactionOrigin.action, ...(transactionOrigin.version ? { version: transactionOrigin.version } : {}) };
   }
   return { kind: 'local' };
 }

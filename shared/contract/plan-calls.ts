@@ -17,8 +17,18 @@ export const planSummarySchema = z.object({
 export type PlanSummary = z.infer<typeof planSummarySchema>;
 
 /** Where an update came from: typed locally, or received from a peer in a meeting. */
+/** Local changes that are more than an edit, recorded as such in History of changes. */
+export const localActionSchema = z.enum(['restore-version', 'undo-changes']);
+
 export const updateOriginSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('local') }).strict(),
+  z
+    .object({
+      kind: z.literal('local'),
+      action: localActionSchema.optional(),
+      /** For restore-version: which agreed version. */
+      version: z.number().int().min(1).optional(),
+    })
+    .strict(),
   z
     .object({
       kind: z.literal('peer'),

@@ -93,7 +93,12 @@ export function MeetingPanel() {
         </>
       ) : null}
       <h3>Who is here</h3>
-      <PresenceList me={me ? { ...me, colour: presenceColour(me.name, me.role) } : null} participants={snapshot.participants} />
+      <PresenceList
+        me={me ? { ...me, colour: presenceColour(me.name, me.role) } : null}
+        participants={snapshot.participants}
+        onHandChair={snapshot.amChair && context.session ? (key) => context.session?.handChairTo(key) : undefined}
+      />
+      {snapshot.amChair ? <p className="field__hint">You hold the chair: the shared screen follows you.</p> : null}
       <div className="button-row">
         <button type="button" className="button" onClick={() => setActiveMeeting(null)}>
           Leave meeting

@@ -1,3 +1,4 @@
+import { HeldRemovals } from './held-removals';
 import { useMeetingContext } from './meeting-context';
 import { meetingStatusText } from './meeting-status-text';
 import { WRONG_CODE_MESSAGE } from '../../sync/meeting/join-meeting';
@@ -13,13 +14,14 @@ export function MeetingStatusLine() {
       <p aria-live="polite">
         {meetingStatusText(snapshot.status)}
       </p>
-      {!meeting.hosting && chair ? (
+      {!snapshot.amChair && chair ? (
         <div className="field field--checkbox">
           <input id="follow-the-chair" type="checkbox" checked={followChair} onChange={(event) => setFollowChair(event.target.checked)} />
           <label htmlFor="follow-the-chair">Follow the chair</label>
           <span className="field__hint"> (show what {chair.name} is showing: for the shared screen)</span>
         </div>
       ) : null}
+      <HeldRemovals held={snapshot.heldRemovals} session={session} />
       {problem ? <p role="alert">{problem}</p> : null}
       {snapshot.noOneReachable ? <p role="alert">{WRONG_CODE_MESSAGE}</p> : null}
       {snapshot.warnings.map((warning) => (

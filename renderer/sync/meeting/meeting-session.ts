@@ -209,7 +209,12 @@ export class MeetingSession {
     this.#timers.push(setInterval(() => this.#refresh(), 1000));
     this.#timers.push(setInterval(() => void this.#sendPlanChecks(), this.#options.planCheckIntervalMs ?? PLAN_CHECK_INTERVAL_MS));
     if (this.#options.answerLobby) {
-      this.#lobby = new LobbyResponder(this.#options.signalingUrl, this.#options.code, () => ({ planId: this.#options.planId, planName: this.#options.planName().trim() || 'Care plan' }));
+      this.#lobby = new LobbyResponder(
+        this.#options.signalingUrl,
+        this.#options.code,
+        () => ({ planId: this.#options.planId, planName: this.#options.planName().trim() || 'Care plan' }),
+        this.#keys,
+      );
       await this.#lobby.start();
     }
     this.#refresh();

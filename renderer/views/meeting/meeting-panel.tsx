@@ -67,6 +67,7 @@ export function MeetingPanel() {
           key={rejoin ? `${rejoin.address}-${rejoin.code}` : 'join'}
           initialAddress={rejoin?.address}
           initialCode={rejoin?.code}
+          openPlanId={planId}
           onJoined={(joinedPlanId) => setElsewhere(joinedPlanId === planId ? null : joinedPlanId)}
         />
         {elsewhere ? <p role="alert">That meeting is about another plan. Go back to the plans list to open it; you are connected to it there.</p> : null}

@@ -9,6 +9,7 @@ import { buildFhirBundle } from '../../shared/export/fhir/fhir-bundle';
 import { CareStore } from '../../main/store/care-store';
 import { PlanDocCache } from '../../main/services/plan-doc-cache';
 import { medianMs, printTable, type BenchRow } from './measure';
+import { benchVerifyPeerUpdate } from './verify-peer-update-bench';
 
 // Speed and memory are measured here, never asserted in timed tests. Each row compares the
 // real path against a baseline measured in the same run on the same machine.
@@ -129,6 +130,8 @@ const rows: BenchRow[] = [];
   store.close();
   rows.push({ name: '50 example plans in memory', baselineLabel: '50 Y.Docs', baseline, candidateLabel: "main's plan cache", candidate, unit: 'MiB' });
 }
+
+rows.push(...benchVerifyPeerUpdate());
 
 printTable(rows);
 for (const dir of dirs) rmSync(dir, { recursive: true, force: true });

@@ -96,7 +96,7 @@ export function guardConnection(conn: WebrtcConnLike, hooks: ConnectionHooks): v
     const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
     // The hello goes before anything else on the channel (it is reliable and ordered).
     sendHello();
-    for (const part of splitMessage(identity ? identity.seal(bytes) : bytes, nextMessageId++)) rawSend(part);
+    for (const part of splitMessage(identity ? identity.seal(conn, bytes) : bytes, nextMessageId++)) rawSend(part);
   };
 
   for (const listener of peer.listeners('data')) peer.removeListener('data', listener);

@@ -1,4 +1,15 @@
-import { encodeHello, MessageSigner, openSigned, readHello, type SessionKeys, type VerifiedPeer } from './peer-identity';
+import {
+  channelKey,
+  encodeHello,
+  MESSAGE_MAC,
+  MessageSigner,
+  openMac,
+  openSigned,
+  readHello,
+  sealWithMac,
+  type SessionKeys,
+  type VerifiedPeer,
+} from './peer-identity';
 
 /** The parts of a connection the identity layer reads. */
 export interface IdentifiedConn {
@@ -12,6 +23,8 @@ export interface IdentifiedConn {
  */
 export class MeetingIdentity {
   readonly #verified = new Map<string, VerifiedPeer>();
+  /** Per connection, once its hello is read: MAC keys for each direction (peer-identity.ts). */
+  readonly #channels = new Map<string, { send: Uint8Array; receive: Uint8Array }>();
   readonly #signer: MessageSigner;
 
   constructor(
@@ -32,8 +45,10 @@ export class MeetingIdentity {
     return encodeHello(this.keys, this.roomName, this.myPeerId, conn.remotePeerId, this.myClientIds());
   }
 
-  seal(message: Uint8Array): Uint8Array {
-    return this.#signer.seal(message);
+  /** Signed until the other side's hello has arrived, then MAC'd under the connection's key. */
+  seal(conn: IdentifiedConn, message: Uint8Array): Uint8Array {
+    const channel = this.#channels.get(conn.remotePeerId);
+    return channel ? sealWithMac(channel.send, message) : this.#signer.seal(message);
   }
 
   /** Reads a peer's hello; a connection proves one key for its lifetime (a second, different one is refused). */
@@ -43,13 +58,22 @@ export class MeetingIdentity {
     const known = this.#verified.get(conn.remotePeerId);
     if (known && known.identityKey !== peer.identityKey) return null;
     this.#verified.set(conn.remotePeerId, peer);
+    this.#channels.set(conn.remotePeerId, {
+      send: channelKey(this.keys.secretKey, peer.sessionKey, this.roomName, this.myPeerId, conn.remotePeerId),
+      receive: channelKey(this.keys.secretKey, peer.sessionKey, this.roomName, conn.remotePeerId, this.myPeerId),
+    });
     return peer;
   }
 
   /** The inner message if signed by the key this connection proved; null otherwise (or before its hello). */
   open(conn: IdentifiedConn, message: Uint8Array): Uint8Array | null {
     const peer = this.#verified.get(conn.remotePeerId);
-    return peer ? openSigned(message, peer, this.roomName, conn.remotePeerId) : null;
+    if (!peer) return null;
+    if (message[0] === MESSAGE_MAC) {
+      const channel = this.#channels.get(conn.remotePeerId);
+      return channel ? openMac(channel.receive, message) : null;
+    }
+    return openSigned(message, peer, this.roomName, conn.remotePeerId);
   }
 
   peerOf(conn: IdentifiedConn): VerifiedPeer | undefined {
@@ -64,5 +88,6 @@ export class MeetingIdentity {
 
   forget(conn: IdentifiedConn): void {
     this.#verified.delete(conn.remotePeerId);
+    this.#channels.delete(conn.remotePeerId);
   }
 }

@@ -34,9 +34,7 @@ export function addExamplePlans(store: CareStore, docs: PlanDocCache, today: str
       const before = Y.encodeStateVector(doc);
       buildExamplePlan(name, doc, { today });
       const update = Y.encodeStateAsUpdate(doc, before);
-      const { sections, next } = docs.probe(planId, update);
-      store.appendUpdate({ planId, update, origin: 'local', actor, sections });
-      docs.accept(planId, next);
+      docs.checkAndStore(planId, update, (sections) => store.appendUpdate({ planId, update, origin: 'local', actor, sections }));
     } finally {
       doc.destroy();
     }

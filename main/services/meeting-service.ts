@@ -148,15 +148,8 @@ export function createMeetingHandlers(store: CareStore, docs: PlanDocCache, cont
       // not be initialised here, or its freshly made fields would compete with the real
       // ones and could replace people's text (see docs/meetings.md).
       store.createPlan(planId, displayName, EMPTY_STATE, actor);
-      const { sections, next } = docs.probe(planId, bytes);
       const peer = peerActor(origin);
-      try {
-        store.appendUpdate({ planId, update: bytes, origin: 'peer', actor: peer, sections });
-        docs.accept(planId, next);
-      } catch (error) {
-        next.destroy();
-        throw error;
-      }
+      docs.checkAndStore(planId, bytes, (sections) => store.appendUpdate({ planId, update: bytes, origin: 'peer', actor: peer, sections }));
       const record = store.getPlan(planId);
       logEvent('info', 'meeting-plan-received', { planId });
       return {

@@ -48,18 +48,13 @@ export function createPlanHandlers(store: CareStore, docs: PlanDocCache, version
     appendUpdate: ({ planId, update, origin }) => {
       const local = currentActor(store);
       const bytes = Buffer.from(update, 'base64');
-      const { sections, next } = docs.probe(planId, bytes);
       const actor =
         origin.kind === 'local' ? local : peerActor(origin);
-      try {
-        const action = origin.kind === 'local' && origin.action ? (origin.version ? `${origin.action} v${origin.version}` : origin.action) : 'edit';
-        const seq = store.appendUpdate({ planId, update: bytes, origin: origin.kind, actor, sections, action });
-        docs.accept(planId, next);
-        return { seq, sections };
-      } catch (error) {
-        next.destroy();
-        throw error;
-      }
+      const action = origin.kind === 'local' && origin.action ? (origin.version ? `${origin.action} v${origin.version}` : origin.action) : 'edit';
+      const { result: seq, sections } = docs.checkAndStore(planId, bytes, (sections) =>
+        store.appendUpdate({ planId, update: bytes, origin: origin.kind, actor, sections, action }),
+      );
+      return { seq, sections };
     },
   };
 }

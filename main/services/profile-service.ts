@@ -1,4 +1,5 @@
 import type { CareStore } from '../store/care-store';
+import { forgetActor } from './actor';
 import type { HandlerSlice } from './handler-table';
 
 export function createProfileHandlers(store: CareStore): HandlerSlice<'getProfile' | 'saveProfile'> {
@@ -6,6 +7,7 @@ export function createProfileHandlers(store: CareStore): HandlerSlice<'getProfil
     getProfile: () => store.getProfile(),
     saveProfile: (profile) => {
       store.saveProfile(profile);
+      forgetActor(store);
       return profile;
     },
   };

@@ -16,24 +16,36 @@ import { isPositionKey } from './position-key';
  */
 export function checkPlanDocShape(doc: Y.Doc): PlanProblem[] {
   const problems: PlanProblem[] = [];
-  for (const [name, root] of doc.share) {
-    if (!(planRootKeys as readonly string[]).includes(name)) {
-      problems.push(problem([name], `"${name.slice(0, 60)}" is not part of a care plan`));
-      continue;
-    }
-    if (hasListContent(root)) problems.push(problem([name], `${name} holds a list where the plan keeps named fields`));
-    // A root received in an update but never read is a bare placeholder; only a typed root
-    // other than Y.Map (created locally by mistake) is the wrong kind.
-    if (root.constructor !== Y.AbstractType && !(root instanceof Y.Map)) {
-      problems.push(problem([name], `${name} is the wrong kind of shared data`));
-      continue;
-    }
-    const map = doc.getMap(name);
-    if (name === 'meta') checkMeta(map, problems);
-    else if (isRecordSectionKey(name)) checkFieldsIn(map, recordSections[name], [name], problems);
-    else if (isCollectionSectionKey(name)) checkCollection(map, collectionSections[name], [name], problems);
-  }
+  for (const name of doc.share.keys()) checkRoot(doc, name, 'whole', problems);
   return problems;
+}
+
+/**
+ * One root's checks. 'whole' checks everything under it; 'own' checks the root itself and,
+ * for a collection section, its own list content and item count but none of its items
+ * (check-plan-doc-scopes.ts checks the items an update touched one by one).
+ */
+export function checkRoot(doc: Y.Doc, name: string, depth: 'whole' | 'own', problems: PlanProblem[]): void {
+  const root = doc.share.get(name);
+  if (!root) return;
+  if (!(planRootKeys as readonly string[]).includes(name)) {
+    problems.push(problem([name], `"${name.slice(0, 60)}" is not part of a care plan`));
+    return;
+  }
+  if (hasListContent(root)) problems.push(problem([name], `${name} holds a list where the plan keeps named fields`));
+  // A root received in an update but never read is a bare placeholder; only a typed root
+  // other than Y.Map (created locally by mistake) is the wrong kind.
+  if (root.constructor !== Y.AbstractType && !(root instanceof Y.Map)) {
+    problems.push(problem([name], `${name} is the wrong kind of shared data`));
+    return;
+  }
+  const map = doc.getMap(name);
+  if (name === 'meta') checkMeta(map, problems);
+  else if (isRecordSectionKey(name)) checkFieldsIn(map, recordSections[name], [name], problems);
+  else if (isCollectionSectionKey(name)) {
+    if (depth === 'whole') checkCollection(map, collectionSections[name], [name], problems);
+    else checkCollectionOwn(map, collectionSections[name], [name], problems);
+  }
 }
 
 function problem(path: string[], message: string): PlanProblem {
@@ -117,25 +129,35 @@ function checkValue(value: unknown, spec: FieldSpec, path: string[], problems: P
 }
 
 function checkCollection(map: Y.Map<unknown>, spec: CollectionFieldSpec, path: string[], problems: PlanProblem[]): void {
+  checkCollectionOwn(map, spec, path, problems);
+  for (const id of map.keys()) checkCollectionItem(map, id, spec, path, problems);
+}
+
+/** The collection map itself: no list content, not too many items. */
+export function checkCollectionOwn(map: Y.Map<unknown>, spec: CollectionFieldSpec, path: string[], problems: PlanProblem[]): void {
   if (hasListContent(map)) problems.push(problem(path, `${spec.label} holds list content where items belong`));
   if (map.size > spec.maxItems) problems.push(problem(path, `${spec.label}: more than ${spec.maxItems} items`));
-  for (const [id, item] of map.entries()) {
-    const itemPath = [...path, id.slice(0, 64)];
-    if (!isItemId(id)) problems.push(problem(itemPath, `A ${spec.itemLabel} has an unusable id`));
-    if (!(item instanceof Y.Map)) {
-      problems.push(problem(itemPath, `A ${spec.itemLabel} is not shaped like one`));
-      continue;
-    }
-    const entry = item as Y.Map<unknown>;
-    if (!isPositionKey(entry.get('position'))) problems.push(problem([...itemPath, 'position'], `A ${spec.itemLabel} has no usable place in the list`));
-    if (!isShortString(entry.get('createdAt'), 40) || !isShortString(entry.get('createdBy'), 200)) {
-      problems.push(problem(itemPath, `A ${spec.itemLabel} does not say who added it and when`));
-    }
-    const removedAt = entry.get('removedAt');
-    const removedBy = entry.get('removedBy');
-    if ((removedAt !== null && !isShortString(removedAt, 40)) || (removedBy !== null && !isShortString(removedBy, 200))) {
-      problems.push(problem(itemPath, `A ${spec.itemLabel} has unreadable removal details`));
-    }
-    checkFieldsIn(entry, spec.fields, itemPath, problems, itemBookkeepingKeys);
+}
+
+/** One item of a collection (nothing if the collection has no such key). */
+export function checkCollectionItem(map: Y.Map<unknown>, id: string, spec: CollectionFieldSpec, path: string[], problems: PlanProblem[]): void {
+  if (!map.has(id)) return;
+  const item = map.get(id);
+  const itemPath = [...path, id.slice(0, 64)];
+  if (!isItemId(id)) problems.push(problem(itemPath, `A ${spec.itemLabel} has an unusable id`));
+  if (!(item instanceof Y.Map)) {
+    problems.push(problem(itemPath, `A ${spec.itemLabel} is not shaped like one`));
+    return;
   }
+  const entry = item as Y.Map<unknown>;
+  if (!isPositionKey(entry.get('position'))) problems.push(problem([...itemPath, 'position'], `A ${spec.itemLabel} has no usable place in the list`));
+  if (!isShortString(entry.get('createdAt'), 40) || !isShortString(entry.get('createdBy'), 200)) {
+    problems.push(problem(itemPath, `A ${spec.itemLabel} does not say who added it and when`));
+  }
+  const removedAt = entry.get('removedAt');
+  const removedBy = entry.get('removedBy');
+  if ((removedAt !== null && !isShortString(removedAt, 40)) || (removedBy !== null && !isShortString(removedBy, 200))) {
+    problems.push(problem(itemPath, `A ${spec.itemLabel} has unreadable removal details`));
+  }
+  checkFieldsIn(entry, spec.fields, itemPath, problems, itemBookkeepingKeys);
 }

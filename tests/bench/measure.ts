@@ -1,5 +1,25 @@
-/** Runs fn repeatedly and returns the median milliseconds per run (after a short warm-up). */
-export function medianMs(runs: number, fn: () => void): number {
+/** Min, median and max of a set of samples (plus p95 and count, for latency rows). */
+export interface Stats {
+  min: number;
+  median: number;
+  p95: number;
+  max: number;
+  count: number;
+}
+
+export function statsOf(samples: readonly number[]): Stats {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (fraction: number): number => sorted[Math.min(sorted.length - 1, Math.floor(fraction * sorted.length))] ?? Number.NaN;
+  return { min: sorted[0] ?? Number.NaN, median: at(0.5), p95: at(0.95), max: sorted.at(-1) ?? Number.NaN, count: sorted.length };
+}
+
+/** One value measured once (a size, a count): min = median = max. */
+export function single(value: number): Stats {
+  return statsOf([value]);
+}
+
+/** Runs fn `runs` times after a short warm-up; the milliseconds of each run. */
+export function sampleMs(runs: number, fn: () => void): Stats {
   for (let index = 0; index < Math.min(3, runs); index += 1) fn();
   const times: number[] = [];
   for (let index = 0; index < runs; index += 1) {
@@ -7,11 +27,10 @@ export function medianMs(runs: number, fn: () => void): number {
     fn();
     times.push(Number(process.hrtime.bigint() - start) / 1e6);
   }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)] ?? Number.NaN;
+  return statsOf(times);
 }
 
-export async function medianMsAsync(runs: number, fn: () => Promise<void>): Promise<number> {
+export async function sampleMsAsync(runs: number, fn: () => Promise<void>): Promise<Stats> {
   await fn();
   const times: number[] = [];
   for (let index = 0; index < runs; index += 1) {
@@ -19,36 +38,19 @@ export async function medianMsAsync(runs: number, fn: () => Promise<void>): Prom
     await fn();
     times.push(Number(process.hrtime.bigint() - start) / 1e6);
   }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)] ?? Number.NaN;
+  return statsOf(times);
 }
 
-export interface BenchRow {
-  name: string;
-  baselineLabel: string;
-  baseline: number;
-  candidateLabel: string;
-  candidate: number;
-  unit: string;
+/**
+ * Repeats a whole measurement in rounds and keeps each round's median: min/median/max of
+ * those medians shows how steady the number is on a shared machine.
+ */
+export function rounds(count: number, measure: () => Stats): Stats {
+  return statsOf(Array.from({ length: count }, () => measure().median));
 }
 
-function formatRatio(ratio: number): string {
-  return ratio >= 0.01 ? `${ratio.toFixed(2)}x` : `1/${Math.round(1 / ratio)}`;
-}
-
-export function printTable(rows: readonly BenchRow[]): void {
-  const header = ['benchmark', 'baseline', 'value', 'candidate', 'value', 'ratio'];
-  const lines = rows.map((row) => [
-    row.name,
-    row.baselineLabel,
-    `${row.baseline.toFixed(3)} ${row.unit}`,
-    row.candidateLabel,
-    `${row.candidate.toFixed(3)} ${row.unit}`,
-    formatRatio(row.candidate / row.baseline),
-  ]);
-  const widths = header.map((title, column) => Math.max(title.length, ...lines.map((line) => (line[column] ?? '').length)));
-  const format = (cells: string[]) => `| ${cells.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join(' | ')} |`;
-  console.log(format(header));
-  console.log(`|${widths.map((width) => '-'.repeat(width + 2)).join('|')}|`);
-  for (const line of lines) console.log(format(line));
+export async function roundsAsync(count: number, measure: () => Promise<Stats>): Promise<Stats> {
+  const medians: number[] = [];
+  for (let index = 0; index < count; index += 1) medians.push((await measure()).median);
+  return statsOf(medians);
 }

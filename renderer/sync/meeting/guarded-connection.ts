@@ -10,7 +10,7 @@ import type { PeerPacer } from './peer-pacer';
 import { keepOwnPresence } from './presence-binding';
 import type { ReassemblyBudget } from './reassembly-budget';
 import { decodePlanCheck, MESSAGE_PLAN_CHECK, type PlanFingerprint } from './plan-consistency';
-import type { PeerUpdateGate } from './peer-update-gate';
+import type { PeerUpdateGate } from '../../../shared/sync/peer-update-gate';
 
 /** y-webrtc's message types (y-webrtc.js); ours are MESSAGE_CHUNK and MESSAGE_PLAN_CHECK. */
 const MESSAGE_SYNC = 0;
@@ -41,8 +41,11 @@ export interface ConnectionHooks {
   doc: Y.Doc;
   awareness: awarenessProtocol.Awareness;
   gate: PeerUpdateGate;
-  /** The transaction origin for an accepted update (a PeerOrigin, so it is persisted and attributed). */
-  originFor: (update: Uint8Array, conn: WebrtcConnLike) => unknown;
+  /**
+   * The transaction origin for an accepted update (a PeerOrigin, so it is persisted and
+   * attributed), from the Yjs clients that wrote it (the gate has decoded it already).
+   */
+  originFor: (authors: ReadonlySet<number>, conn: WebrtcConnLike) => unknown;
   /** Something from this peer was refused; it changed nothing. */
   onRefused: (conn: WebrtcConnLike, what: string) => void;
   onSynced: (conn: WebrtcConnLike) => void;
@@ -59,7 +62,7 @@ export interface ConnectionHooks {
   /** Messages per second per peer (peer-pacer.ts). */
   pacer?: PeerPacer;
   /** A large removal is held for the user (removal-hold.ts): true = held, do not apply now. */
-  hold?: (conn: WebrtcConnLike, update: Uint8Array, origin: unknown) => boolean;
+  hold?: (conn: WebrtcConnLike, update: Uint8Array) => boolean;
   /** Any of our own messages beyond y-webrtc's and the plan check (e.g. the chair record). */
   onOtherMessage?: (conn: WebrtcConnLike, type: number, message: Uint8Array) => boolean;
 }
@@ -243,9 +246,8 @@ function receiveSync(conn: WebrtcConnLike, decoder: decoding.Decoder, hooks: Con
     hooks.onRefused(conn, 'a message CareHouse does not know');
     return;
   }
-  const origin = hooks.originFor(payload, conn);
-  if (hooks.hold?.(conn, payload, origin)) return;
-  const outcome = hooks.gate.admit(payload, origin, (verdict) => {
+  if (hooks.hold?.(conn, payload)) return;
+  const outcome = hooks.gate.admit(payload, (authors: ReadonlySet<number>) => hooks.originFor(authors, conn), (verdict) => {
     if (!verdict.ok) hooks.onRefused(conn, verdict.reason === 'breaks-plan' ? `a change that would damage the plan (${verdict.detail})` : 'a change that could not be read');
   });
   if (outcome === 'applied' && syncType === syncProtocol.messageYjsSyncStep2 && !conn.synced) {

@@ -1,4 +1,3 @@
-import * as bc from 'lib0/broadcastchannel';
 import { WebrtcProvider } from 'y-webrtc';
 import type { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
@@ -17,10 +16,12 @@ import { guardConnection, sendToPeer, syncStep1Message, syncStep2Message, type W
 import { LobbyResponder } from './meeting-lobby';
 import { meetingRoomName } from './meeting-names';
 import { meetingProviderOptions } from './meeting-provider-options';
-import { PeerUpdateGate } from './peer-update-gate';
+import { PeerUpdateGate } from '../../../shared/sync/peer-update-gate';
 import { encodePlanCheck, PLAN_CHECK_INTERVAL_MS, PlanConsistency, planFingerprint, type PlanFingerprint } from './plan-consistency';
+import { PlanFingerprinter } from './plan-fingerprint';
 import { presenceColour, readPresence, type CaretState, type PresenceState } from './presence-state';
 import { answerSignalingChallenges, signalingKeyFor, type SignalingConnLike } from './signaling-auth';
+import { detachBroadcastChannel, providerInternals, sendOnlyOwnChanges, type ProviderInternals } from './y-webrtc-adapter';
 
 export type MeetingStatus = { kind: 'connecting' } | { kind: 'connected'; peers: number } | { kind: 'offline' };
 
@@ -87,17 +88,6 @@ export interface MeetingSessionOptions {
 /** y-webrtc keeps one Room per name per page and frees it asynchronously: wait for it. */
 const closingRooms = new Map<string, Promise<void>>();
 
-interface ProviderInternals {
-  room: { peerId: string; name: string; webrtcConns: Map<string, WebrtcConnLike>; bcconnected: boolean; _bcSubscriber: (data: ArrayBuffer) => unknown } | null;
-  key: PromiseLike<CryptoKey | null>;
-  signalingConns: Array<
-    SignalingConnLike & {
-      on(event: 'connect' | 'disconnect', listener: () => void): void;
-      off(event: 'connect' | 'disconnect', listener: () => void): void;
-    }
-  >;
-}
-
 const NO_PEER_TIMEOUT_MS = 10_000;
 
 /**
@@ -123,10 +113,7 @@ export class MeetingSession {
   #left = false;
   #aloneSince: number | null = null;
   #everConnected = false;
-  #fingerprint: Promise<PlanFingerprint> | null = null;
-  readonly #forgetFingerprint = (): void => {
-    this.#fingerprint = null;
-  };
+  readonly #fingerprinter: PlanFingerprinter;
   #receivedFrom: PeerOrigin | null = null;
   readonly #stopAnswering: Array<() => void> = [];
   /** The host's identity key, as the host's signaling server announced it: the first chair. */
@@ -161,10 +148,12 @@ export class MeetingSession {
     this.#roomName = roomName;
     this.#gate = new PeerUpdateGate(options.doc);
     this.#removals = new RemovalHold(options.doc);
+    this.#fingerprinter = new PlanFingerprinter(options.doc);
     this.#provider = new WebrtcProvider(roomName, options.doc, meetingProviderOptions(options.signalingUrl, options.code));
-    this.#internals = this.#provider as unknown as ProviderInternals;
+    this.#internals = providerInternals(this.#provider);
     // y-webrtc made its signaling sockets synchronously; nothing has arrived on them yet.
-    for (const conn of this.#internals.signalingConns) {
+    // (They are lib0 WebsocketClients: they also emit 'message' and can send.)
+    for (const conn of this.#internals.signalingConns as unknown as SignalingConnLike[]) {
       this.#stopAnswering.push(
         answerSignalingChallenges(conn, signalingKey, (chairKey) => {
           if (!chairKey || this.#firstChair) return;
@@ -183,10 +172,9 @@ export class MeetingSession {
     await this.#internals.key;
     const room = this.#internals.room;
     if (room) {
-      // No BroadcastChannel: it would deliver updates from same-origin windows straight
-      // into the doc, past the gate. Another window on this machine comes over WebRTC too.
-      bc.unsubscribe(room.name, room._bcSubscriber as (data: unknown, origin: unknown) => void);
-      room.bcconnected = false;
+      detachBroadcastChannel(room);
+      // Updates received from peers are applied with a PeerOrigin (guarded-connection.ts): not re-sent.
+      sendOnlyOwnChanges(room, this.#options.doc, this.awareness, (origin) => origin instanceof PeerOrigin);
     }
     this.#identity = new MeetingIdentity(this.#keys, this.#roomName, room?.peerId ?? '', () => [this.awareness.clientID]);
     const me = this.#options.me;
@@ -199,7 +187,6 @@ export class MeetingSession {
       chair: this.#options.chair,
     } satisfies PresenceState);
     this.#provider.on('peers', () => this.#guardAll());
-    this.#options.doc.on('update', this.#forgetFingerprint);
     this.awareness.on('change', () => this.#refresh());
     for (const conn of this.#internals.signalingConns) {
       conn.on('connect', () => this.#refresh());
@@ -207,7 +194,7 @@ export class MeetingSession {
     }
     this.#guardAll();
     this.#timers.push(setInterval(() => this.#refresh(), 1000));
-    this.#timers.push(setInterval(() => void this.#sendPlanChecks(), this.#options.planCheckIntervalMs ?? PLAN_CHECK_INTERVAL_MS));
+    this.#timers.push(setInterval(() => this.#sendPlanChecks(), this.#options.planCheckIntervalMs ?? PLAN_CHECK_INTERVAL_MS));
     if (this.#options.answerLobby) {
       this.#lobby = new LobbyResponder(
         this.#options.signalingUrl,
@@ -261,7 +248,7 @@ export class MeetingSession {
     this.awareness.destroy();
     this.#gate.dispose();
     this.#pacer.dispose();
-    this.#options.doc.off('update', this.#forgetFingerprint);
+    this.#fingerprinter.dispose();
     this.#snapshot = { ...this.#snapshot, status: { kind: 'offline' }, participants: [], noOneReachable: false };
     for (const listener of this.#listeners) listener();
   }
@@ -280,18 +267,18 @@ export class MeetingSession {
         doc: this.#options.doc,
         awareness: this.awareness,
         gate: this.#gate,
-        originFor: (update, from) => this.#originFor(update, from),
+        originFor: (authors, from) => this.#originFor(authors, from),
         onRefused: (from, what) => this.#flag(from, what),
         onSynced: (from) => {
           this.#receivedFrom ??= this.#presenceOrigin(from);
           this.#refresh();
         },
-        onPlanCheck: (from, remote) => void this.#answerPlanCheck(from, remote),
+        onPlanCheck: (from, remote) => this.#answerPlanCheck(from, remote),
         onChange: () => this.#refresh(),
         identity: this.#identity,
         reassemblyBudget: this.#reassemblyBudget,
         pacer: this.#pacer,
-        hold: (from, update, origin) => this.#hold(from, update, origin),
+        hold: (from, update) => this.#hold(from, update),
         onOtherMessage: (from, type, message) =>
           type === MESSAGE_CHAIR ? this.#receiveChairChain(from, message) : type === MESSAGE_REMOVAL_REFUSED && this.#receiveRefusal(from, message),
       });
@@ -320,15 +307,16 @@ export class MeetingSession {
    * that client to a person, so an edit relayed by someone else is still credited to its
    * author; failing that, the peer whose connection delivered it.
    */
-  #originFor(update: Uint8Array, conn: WebrtcConnLike): PeerOrigin {
+  #originFor(authors: ReadonlySet<number>, conn: WebrtcConnLike): PeerOrigin {
     const deliverer = this.#identity?.peerOf(conn);
-    return deliverer ? attributeUpdate(update, conn.remotePeerId, deliverer) : this.#presenceOrigin(conn);
+    return deliverer ? attributeUpdate(authors, conn.remotePeerId, deliverer) : this.#presenceOrigin(conn);
   }
 
-  #hold(conn: WebrtcConnLike, update: Uint8Array, origin: unknown): boolean {
+  #hold(conn: WebrtcConnLike, update: Uint8Array): boolean {
     // Nothing to protect before we hold a plan (a newcomer receiving it whole).
     if (this.#options.doc.share.size === 0) return false;
-    const name = origin instanceof PeerOrigin ? origin.peerName : 'A participant';
+    const name = this.#identity?.peerOf(conn)?.name ?? this.#presenceOf(conn)?.user.name ?? 'A participant';
+    const origin = (authors: ReadonlySet<number>) => this.#originFor(authors, conn);
     const decision = this.#removals.consider(update, origin, { peerId: conn.remotePeerId, name });
     if (decision.kind === 'pass') return false;
     if (decision.kind === 'held' && decision.isNew) this.#refresh();
@@ -427,17 +415,17 @@ export class MeetingSession {
     this.#refresh();
   }
 
-  async #sendPlanChecks(): Promise<void> {
+  #sendPlanChecks(): void {
     const room = this.#internals.room;
     if (!room || this.#left) return;
     const connected = [...room.webrtcConns.values()].filter((conn) => conn.connected);
     if (connected.length === 0) return;
-    const message = encodePlanCheck(await this.#currentFingerprint());
+    const message = encodePlanCheck(this.#currentFingerprint());
     for (const conn of connected) sendToPeer(conn, message);
   }
 
-  async #answerPlanCheck(conn: WebrtcConnLike, remote: PlanFingerprint): Promise<void> {
-    const local = await this.#currentFingerprint();
+  #answerPlanCheck(conn: WebrtcConnLike, remote: PlanFingerprint): void {
+    const local = this.#currentFingerprint();
     const outcome = this.#consistency.compare(conn.remotePeerId, remote, local);
     const key = `differs-${conn.remotePeerId}`;
     if (outcome.kind === 'same') {
@@ -457,10 +445,9 @@ export class MeetingSession {
     }
   }
 
-  /** The plan's fingerprint, computed once per change however many peers ask (30 peers, every 10 s). */
-  #currentFingerprint(): Promise<PlanFingerprint> {
-    this.#fingerprint ??= planFingerprint(this.#options.doc);
-    return this.#fingerprint;
+  /** The plan's fingerprint: only the items changed since the last check are hashed again (plan-fingerprint.ts). */
+  #currentFingerprint(): PlanFingerprint {
+    return planFingerprint(this.#options.doc, this.#fingerprinter);
   }
 
   #refresh(): void {
@@ -470,7 +457,9 @@ export class MeetingSession {
     const peers = room ? [...room.webrtcConns.values()].filter((conn) => conn.connected).length : 0;
     const status: MeetingStatus = signalingUp || peers > 0 ? { kind: 'connected', peers } : { kind: 'connecting' };
     const now = Date.now();
-    if (peers > 0) this.#everConnected = true;
+    // A peer that answered on signaling (a connection being set up) proves the code is right,
+    // even if WebRTC is slow to connect (30 laptops connecting at once): never "no one reachable".
+    if (peers > 0 || (room?.webrtcConns.size ?? 0) > 0) this.#everConnected = true;
     if (peers > 0 || !signalingUp) this.#aloneSince = null;
     else this.#aloneSince ??= now;
     // Only before anyone was ever reached: later, being alone means the others left.

@@ -1,8 +1,7 @@
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
-import { readPlanSnapshot } from '../../../shared/plan';
-import { canonicalJson } from '../../../shared/plan-diff';
+import { PlanFingerprinter } from './plan-fingerprint';
 
 /**
  * Peers compare what their plan SAYS now and then. Yjs guarantees convergence only for
@@ -20,17 +19,17 @@ export interface PlanFingerprint {
   contentHash: string;
 }
 
-export async function planFingerprint(doc: Y.Doc): Promise<PlanFingerprint> {
-  const stateVector = Y.encodeStateVector(doc);
-  let content: string;
+/**
+ * The plan's state vector and content hash. Pass the session's PlanFingerprinter to reuse
+ * what it has already hashed; without one, the whole plan is hashed once.
+ */
+export function planFingerprint(doc: Y.Doc, fingerprinter?: PlanFingerprinter): PlanFingerprint {
+  const hasher = fingerprinter ?? new PlanFingerprinter(doc);
   try {
-    content = canonicalJson(readPlanSnapshot(doc));
-  } catch {
-    content = canonicalJson(doc.toJSON());
+    return { stateVector: Y.encodeStateVector(doc), contentHash: hasher.contentHash() };
+  } finally {
+    if (!fingerprinter) hasher.dispose();
   }
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(content));
-  const contentHash = [...new Uint8Array(digest)].map((byte) => byte.toString(16).padStart(2, '0')).join('');
-  return { stateVector, contentHash };
 }
 
 export function encodePlanCheck(fingerprint: PlanFingerprint): Uint8Array {

@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
-import { PeerUpdateGate } from '../../../renderer/sync/meeting/peer-update-gate';
+import { PeerUpdateGate } from '../../../shared/sync/peer-update-gate';
 import { createItem, initialisePlanDoc, personText, readPlanSnapshot } from '../../../shared/plan';
 import { forkDoc } from '../plan/fixtures/sync-docs';
 import { seededRandom } from '../../support/seeded-random';
@@ -82,7 +82,7 @@ describe('a peer update is checked on a mirror before it touches the live plan',
     expect(Y.encodeStateAsUpdate(live)).toEqual(before);
 
     const good = realUpdate(live);
-    expect(gate.check(good)).toEqual({ ok: true });
+    expect(gate.check(good)).toMatchObject({ ok: true, sections: ['goals'] });
     Y.applyUpdate(live, good);
     expect(readPlanSnapshot(live).goals.map((goal) => goal.words)).toEqual(['Get to lunch club', 'See my grandson']);
     gate.dispose();

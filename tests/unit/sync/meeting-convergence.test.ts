@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
-import { PeerUpdateGate } from '../../../renderer/sync/meeting/peer-update-gate';
+import { PeerUpdateGate } from '../../../shared/sync/peer-update-gate';
 import {
   checkPlanDocShape,
   createItem,

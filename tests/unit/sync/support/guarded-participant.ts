@@ -3,7 +3,7 @@ import * as syncProtocol from 'y-protocols/sync';
 import type { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { guardConnection, syncStep1Message, type WebrtcConnLike } from '../../../../renderer/sync/meeting/guarded-connection';
-import { PeerUpdateGate } from '../../../../renderer/sync/meeting/peer-update-gate';
+import { PeerUpdateGate } from '../../../../shared/sync/peer-update-gate';
 import { PeerOrigin } from '../../../../renderer/sync/update-origin';
 import { awarenessFor, fakeConnection, linkedPeers, type FakePeer } from './fake-peers';
 

@@ -5,7 +5,7 @@ import * as Y from 'yjs';
 import { guardConnection, syncStep1Message, type WebrtcConnLike } from '../../../../renderer/sync/meeting/guarded-connection';
 import { MeetingIdentity } from '../../../../renderer/sync/meeting/meeting-identity';
 import { createSessionKeyPair, type SessionKeys } from '../../../../renderer/sync/meeting/peer-identity';
-import { PeerUpdateGate } from '../../../../renderer/sync/meeting/peer-update-gate';
+import { PeerUpdateGate } from '../../../../shared/sync/peer-update-gate';
 import { RemovalHold } from '../../../../renderer/sync/meeting/removal-hold';
 import { attributeUpdate } from '../../../../renderer/sync/meeting/update-attribution';
 import { PeerOrigin } from '../../../../renderer/sync/update-origin';
@@ -78,9 +78,13 @@ export class IdentifiedParticipant {
       awareness: this.awareness,
       gate: this.gate,
       identity: this.identity,
-      originFor: (update, from) => this.originFor(update, from),
-      hold: (from, update, origin) =>
-        this.removals.consider(update, origin, { peerId: from.remotePeerId, name: origin instanceof PeerOrigin ? origin.peerName : 'A participant' }).kind !== 'pass',
+      originFor: (authors, from) => this.originFor(authors, from),
+      // As MeetingSession#hold.
+      hold: (from, update) =>
+        this.removals.consider(update, (authors: ReadonlySet<number>) => this.originFor(authors, from), {
+          peerId: from.remotePeerId,
+          name: this.identity.peerOf(from)?.name ?? 'A participant',
+        }).kind !== 'pass',
       onRefused: (_from, what) => this.refused.push(what),
       onSynced: () => undefined,
       onPlanCheck: () => undefined,
@@ -93,13 +97,13 @@ export class IdentifiedParticipant {
   /** As MeetingSession#acceptRemoval: the held change goes through the gate like any other. */
   acceptRemoval(key: string): void {
     const removal = this.removals.take(key);
-    if (removal) this.gate.admit(removal.update, removal.origin, (verdict) => this.refused.push(JSON.stringify(verdict)));
+    if (removal) this.gate.admit(removal.update, removal.origin, (verdict: unknown) => this.refused.push(JSON.stringify(verdict)));
   }
 
   /** As MeetingSession#originFor. */
-  originFor(update: Uint8Array, conn: WebrtcConnLike): PeerOrigin {
+  originFor(authors: ReadonlySet<number>, conn: WebrtcConnLike): PeerOrigin {
     const deliverer = this.identity.peerOf(conn);
-    return deliverer ? attributeUpdate(update, conn.remotePeerId, deliverer) : new PeerOrigin(conn.remotePeerId, 'Meeting participant', '');
+    return deliverer ? attributeUpdate(authors, conn.remotePeerId, deliverer) : new PeerOrigin(conn.remotePeerId, 'Meeting participant', '');
   }
 
   /** As y-webrtc on connect: sync step 1, then our presence. */

@@ -50,12 +50,12 @@ export function isLargeRemoval(summary: RemovalSummary): boolean {
 const listWords = (parts: readonly string[]): string =>
   parts.length <= 1 ? (parts[0] ?? '') : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1] ?? ''}`;
 
-/** "Tom Reid's change would remove 3 items from Goals and empty What matters to me (12,283 characters in all)". */
+/** "Tom Reid’s change would remove 3 items from Goals and empty “What is most important to me” (12,283 characters in all)." */
 export function describeRemoval(who: string, summary: RemovalSummary): string {
   const parts: string[] = [];
   for (const [section, count] of summary.removedItems) parts.push(`${count} ${count === 1 ? 'item' : 'items'} from ${section}`);
   const removal = parts.length > 0 ? `remove ${listWords(parts)}` : '';
-  const shown = summary.clearedFields.slice(0, 4);
+  const shown = summary.clearedFields.slice(0, 4).map((field) => `“${field}”`);
   const more = summary.clearedFields.length - shown.length;
   const emptied = shown.length > 0 ? `empty ${listWords(more > 0 ? [...shown, `${more} more fields`] : shown)}` : '';
   const what = [removal, emptied].filter(Boolean).join(' and ') || 'remove text';

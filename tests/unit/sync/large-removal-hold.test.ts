@@ -79,7 +79,7 @@ describe('a large removal is held, and the agreed version can be restored on eve
 
     for (const holder of [priya, amina]) {
       expect(holder.removals.held).toHaveLength(1);
-      expect(holder.removals.held[0]?.description).toMatch(/^Mallory’s change would remove .*items from Goals.* and empty .*characters in all\)\.$/);
+      expect(holder.removals.held[0]?.description).toMatch(/^Mallory’s change would remove .*3 items from Goals.* and empty “First name”, .*characters in all\)\.$/);
       expect(readPlanSnapshot(holder.doc)).toEqual(agreed);
     }
     expect(readPlanSnapshotFromState(store.loadPlan(planId).state)).toEqual(agreed);

@@ -7,7 +7,7 @@ import { WRONG_CODE_MESSAGE } from '../../sync/meeting/join-meeting';
 export function MeetingStatusLine() {
   const context = useMeetingContext();
   if (!context?.meeting) return null;
-  const { snapshot, session, problem, meeting, followChair, setFollowChair } = context;
+  const { snapshot, session, problem, followChair, setFollowChair } = context;
   const chair = snapshot.participants.find((person) => person.chair);
   return (
     <div className="notice meeting-status" data-meeting-status={snapshot.status.kind}>

@@ -67,7 +67,13 @@ export class PeerUpdateGate {
   /** Set while the gate applies an update it has just judged: the mirror already has it. */
   #applying = false;
   readonly #follow = (update: Uint8Array): void => {
-    if (!this.#mirror || this.#applying) return;
+    if (this.#applying) {
+      // The first update the live doc emits is the judged one, already in the mirror. Any
+      // later one (a change an observer makes in response) is followed as usual.
+      this.#applying = false;
+      return;
+    }
+    if (!this.#mirror) return;
     try {
       Y.applyUpdate(this.#mirror, update);
     } catch {

@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
 import { largePlanDoc, planSizes } from '../support/large-plans';
-import { MeetingLab, planState } from '../bench/support/meeting-lab/meeting-lab';
+import { MeetingLab, planState } from '../support/meeting-lab/meeting-lab';
 import { e2eDataRoot } from './support/e2e-data-root';
 
 /**

@@ -1,7 +1,7 @@
 import { largePlanDoc, planSizes } from '../../support/large-plans';
 import { defineBench, type BenchResult } from '../bench-row';
 import { single } from '../measure';
-import { MeetingLab, planState, waitFor } from '../support/meeting-lab/meeting-lab';
+import { MeetingLab, planState, waitFor } from '../../support/meeting-lab/meeting-lab';
 import { descendantCpuSeconds } from '../support/process-cpu';
 
 const IDLE_WINDOW_MS = 10_000;

@@ -1,7 +1,7 @@
 import { largePlanDoc, planSizes } from '../../support/large-plans';
 import { defineBench, type BenchResult } from '../bench-row';
 import { single, statsOf } from '../measure';
-import { MeetingLab, planState, waitFor, type LabParticipant } from '../support/meeting-lab/meeting-lab';
+import { MeetingLab, planState, waitFor, type LabParticipant } from '../../support/meeting-lab/meeting-lab';
 
 const KEYSTROKES = 40;
 const ROUNDS = 3;

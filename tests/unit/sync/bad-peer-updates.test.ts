@@ -105,3 +105,24 @@ describe('a peer update is checked on a mirror before it touches the live plan',
     gate.dispose();
   });
 });
+
+describe('the mirror follows the live plan exactly', () => {
+  it('follows a change an observer makes while an admitted update is being applied', () => {
+    const live = jillsPlan();
+    const gate = new PeerUpdateGate(live);
+    // Something on this laptop reacts to a peer's goal by writing to the plan (as a migration might).
+    live.getMap('goals').observe((event) => {
+      if (event.transaction.origin === 'peer' && personText(live, 'preferredName')?.length === 0) personText(live, 'preferredName')?.insert(0, 'Jilly');
+    });
+    expect(gate.admit(realUpdate(live), 'peer', () => undefined)).toBe('applied');
+    expect(personText(live, 'preferredName')?.toString()).toBe('Jilly');
+    // A peer's next edit builds on that reaction: judged on a mirror that has it, it fits.
+    const peer = forkDoc(live);
+    const before = Y.encodeStateVector(peer);
+    personText(peer, 'preferredName')?.insert(5, ' M');
+    expect(gate.check(Y.encodeStateAsUpdate(peer, before))).toMatchObject({ ok: true, sections: ['person'] });
+    expect(gate.admit(Y.encodeStateAsUpdate(peer, before), 'peer', () => undefined)).toBe('applied');
+    expect(personText(live, 'preferredName')?.toString()).toBe('Jilly M');
+    gate.dispose();
+  });
+});

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { CHUNK_BYTES } from '../../../renderer/sync/meeting/message-chunking';
 import { PeerOrigin } from '../../../renderer/sync/update-origin';
 import { createItem, getPlanText, initialisePlanDoc, personText, readPlanSnapshot } from '../../../shared/plan';
-import { settle } from './support/fake-peers';
+import { settle, until } from './support/fake-peers';
 import { connectPair, GuardedParticipant } from './support/guarded-participant';
 
 function plan(): Y.Doc {
@@ -60,14 +60,14 @@ describe('a guarded meeting connection', () => {
     const badDoc = new Y.Doc();
     const bad = new GuardedParticipant(badDoc, 'Mallory', 'peer-m');
     const [, pm] = connectPair(good, bad);
-    await settle(50);
+    await until(() => personText(badDoc, 'firstName')?.toString() === 'Jill');
     const before = Y.encodeStateAsUpdate(good.doc);
 
     pm.send(new Uint8Array([0, 2, 5, 1, 2, 3, 4, 5])); // sync update with an unreadable payload
     pm.send(new Uint8Array([77, 1, 2])); // a message type nobody uses
     pm.send(new Uint8Array([100, 1, 3, 2, 10, 1, 9])); // a chunk that lies about its size
     badDoc.getMap('person').set('firstName', 'not a Y.Text'); // broadcast by "y-webrtc" as an update
-    await settle(50);
+    await until(() => good.refused.length >= 4);
 
     expect(good.refused.length).toBe(4);
     expect(good.refused.some((what) => what.includes('damage the plan'))).toBe(true);
@@ -77,9 +77,10 @@ describe('a guarded meeting connection', () => {
     // The connection still works for honest changes afterwards.
     const honest = new GuardedParticipant(plan(), 'Tom', 'peer-t');
     connectPair(good, honest);
-    await settle(50);
+    // Synced both ways (each side initialised its own fields; the merge settles which copy wins).
+    await until(() => JSON.stringify(readPlanSnapshot(honest.doc)) === JSON.stringify(readPlanSnapshot(good.doc)));
     personText(honest.doc, 'familyName')?.insert(0, 'Marsh');
-    await settle(30);
+    await until(() => personText(good.doc, 'familyName')?.toString() === 'Marsh');
     expect(personText(good.doc, 'familyName')?.toString()).toBe('Marsh');
   });
 });

@@ -42,3 +42,12 @@ export function awarenessFor(doc: Y.Doc, name: string, role: string, meetingPeer
 }
 
 export const settle = (ms = 20): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Waits for a condition (messages cross the fake channels asynchronously), failing after `timeoutMs`. */
+export async function until(condition: () => boolean, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await settle(5);
+  }
+}

@@ -4,9 +4,9 @@
 // benchmark can put many participants on one machine. Exposed as window.lab.
 import { createSigningKeyPair, encodeKeyBytes, signBytes, signSessionCertificate } from '../../../../shared/identity';
 import * as Y from 'yjs';
-import { getPlanText } from '../../../../shared/plan';
-import { MeetingSession } from '../../../../renderer/sync/meeting/meeting-session';
-import { planFingerprint } from '../../../../renderer/sync/meeting/plan-consistency';
+import { getPlanText } from '../../../shared/plan';
+import { MeetingSession } from '../../../renderer/sync/meeting/meeting-session';
+import { planFingerprint } from '../../../renderer/sync/meeting/plan-consistency';
 
 const FIELD = ['aboutMe', 'whatMatters'] as const;
 const now = (): number => performance.timeOrigin + performance.now();

@@ -5,9 +5,9 @@ import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
 import * as Y from 'yjs';
-import { startSignalingServer, type SignalingServer } from '../../../../main/sync/signaling-server';
-import { chromiumArgs } from '../../../../playwright.config';
-import { dataChannelCounterScript, type ChannelCounts } from '../../../e2e/support/data-channel-counter';
+import { startSignalingServer, type SignalingServer } from '../../../main/sync/signaling-server';
+import { chromiumArgs } from '../../../playwright.config';
+import { dataChannelCounterScript, type ChannelCounts } from '../../e2e/support/data-channel-counter';
 import type { Lab } from './lab-page';
 
 /** Polls `condition` (no fixed sleeps) until true or `timeoutMs` passes; returns whether it held. */
@@ -44,7 +44,7 @@ export class MeetingLab {
 
   static async open(outDir: string): Promise<MeetingLab> {
     const bundle = join(outDir, 'lab.js');
-    await build({ entryPoints: ['tests/bench/support/meeting-lab/lab-page.ts'], outfile: bundle, bundle: true, platform: 'browser', format: 'iife', target: 'chrome120', minify: true, logLevel: 'warning' });
+    await build({ entryPoints: ['tests/support/meeting-lab/lab-page.ts'], outfile: bundle, bundle: true, platform: 'browser', format: 'iife', target: 'chrome120', minify: true, logLevel: 'warning' });
     const script = readFileSync(bundle);
     const http = createServer((request, response) => {
       if (request.url === '/lab.js') {

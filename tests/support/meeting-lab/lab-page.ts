@@ -2,7 +2,7 @@
 // meeting code (MeetingSession: y-webrtc through the adapter, guarded connections, the
 // shared gate, plan checks) on a Y.Doc of the plan, without React or a store, so a
 // benchmark can put many participants on one machine. Exposed as window.lab.
-import { createSigningKeyPair, encodeKeyBytes, signBytes, signSessionCertificate } from '../../../../shared/identity';
+import { createSigningKeyPair, encodeKeyBytes, signBytes, signSessionCertificate } from '../../../shared/identity';
 import * as Y from 'yjs';
 import { getPlanText } from '../../../shared/plan';
 import { MeetingSession } from '../../../renderer/sync/meeting/meeting-session';

@@ -5,6 +5,7 @@ import { encodeHello } from '../../../renderer/sync/meeting/peer-identity';
 import { initialisePlanDoc, personText } from '../../../shared/plan';
 import { FakePeer, settle } from './support/fake-peers';
 import { connectIdentified, IdentifiedParticipant, ROOM, sessionKeysFor } from './support/identified-participant';
+import { linkedPeers } from './support/fake-peers';
 
 function plan(): Y.Doc {
   const doc = new Y.Doc();
@@ -113,5 +114,26 @@ describe('proof of key on meeting connections', () => {
       'a proof of identity that did not check out',
     ]);
     expect(priya.identity.peerOf({ remotePeerId: 'peer-mallory' })?.name).toBe('Mallory');
+  });
+
+  it('a send attempted before the channel is open does not lose the hello: it is still the first message once open', async () => {
+    const priya = new IdentifiedParticipant(plan(), 'Priya Nair', 'peer-priya');
+    const tom = new IdentifiedParticipant(new Y.Doc(), 'Tom Reid', 'peer-tom');
+    const [toTom, toPriya] = linkedPeers();
+    // simple-peer throws when asked to send before its channel is open (y-webrtc broadcasts to such peers too).
+    let open = false;
+    const send = toTom.send.bind(toTom);
+    toTom.send = (data: Uint8Array) => {
+      if (!open) throw new Error('cannot send before connected');
+      send(data);
+    };
+    const conn = priya.attach(toTom, 'peer-tom');
+    tom.attach(toPriya, 'peer-priya');
+    expect(() => conn.peer.send(new Uint8Array([0, 0, 1, 0]))).toThrow();
+    open = true;
+    priya.connectTo(conn);
+    await settle(60);
+    expect(tom.refused).toEqual([]);
+    expect(tom.identity.peerOf({ remotePeerId: 'peer-priya' })?.name).toBe('Priya Nair');
   });
 });

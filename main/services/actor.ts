@@ -1,4 +1,4 @@
-import { CareError } from '../../shared/contract';
+import { CareError, type UpdateOrigin } from '../../shared/contract';
 import type { AuditActor } from '../store/audit-log';
 import type { CareStore } from '../store/care-store';
 
@@ -30,4 +30,15 @@ export function currentActor(store: CareStore): AuditActor {
 /** The profile has changed: the next currentActor reads it again. */
 export function forgetActor(store: CareStore): void {
   actors.delete(store);
+}
+
+/** Who a change received in a meeting is recorded as: the peer, and the key that signed it if any. */
+export function peerActor(origin: Extract<UpdateOrigin, { kind: 'peer' }>): AuditActor {
+  return {
+    name: origin.peerName,
+    role: origin.peerRole,
+    organisation: '',
+    peerId: origin.peerId,
+    ...(origin.verifiedKey ? { verifiedKey: origin.verifiedKey, signedBy: origin.signedBy ?? 'deliverer' } : {}),
+  };
 }

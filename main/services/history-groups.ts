@@ -9,7 +9,7 @@ function groupKey(event: AuditEvent): string | null {
   if (event.action !== 'edit') return null;
   const where = event.fields.length === 1 ? `field:${event.fields[0]}` : event.fields.length === 0 && event.sections.length === 1 ? `section:${event.sections[0]}` : null;
   if (where === null) return null;
-  return JSON.stringify([event.origin, event.actor.name, event.actor.role, event.actor.organisation, event.actor.peerId ?? '', where]);
+  return JSON.stringify([event.origin, event.actor.name, event.actor.role, event.actor.organisation, event.actor.peerId ?? '', event.actor.verifiedKey ?? '', event.actor.signedBy ?? '', where]);
 }
 
 /** A group being built from raw rows read newest first. */
@@ -58,5 +58,7 @@ export function toHistoryGroup(group: OpenGroup, titleOf: (key: string) => strin
     actorRole: newest.actor.role,
     actorOrganisation: newest.actor.organisation,
     ...(newest.detail?.recipient ? { recipient: newest.detail.recipient } : {}),
+    // Edits are grouped only with edits of the same verification, so the newest speaks for all.
+    ...(newest.actor.verifiedKey ? { verifiedKey: newest.actor.verifiedKey, signedBy: newest.actor.signedBy ?? 'deliverer' } : {}),
   };
 }

@@ -30,6 +30,7 @@ export function toHistoryEntry(event: AuditEvent): HistoryEntry {
     actorRole: event.actor.role,
     actorOrganisation: event.actor.organisation,
     ...(event.actor.peerId ? { peerId: event.actor.peerId } : {}),
+    ...(event.actor.verifiedKey ? { verifiedKey: event.actor.verifiedKey, signedBy: event.actor.signedBy ?? 'deliverer' } : {}),
   };
 }
 

@@ -3,8 +3,10 @@ import * as Y from 'yjs';
 import { CareError, type MeetingHosting, type PlanSummary } from '../../shared/contract';
 import { checkPlanDocShape, planSchemaVersion, summarisePlan } from '../../shared/plan';
 import { logEvent } from '../logging/log';
+import { encodeKeyBytes } from '../../shared/identity';
+import { MeetingAdmission } from '../sync/meeting-admission';
 import type { SignalingServer } from '../sync/signaling-server';
-import { currentActor } from './actor';
+import { currentActor, peerActor } from './actor';
 import type { HandlerSlice } from './handler-table';
 import type { PlanDocCache } from './plan-doc-cache';
 import type { CareStore } from '../store/care-store';
@@ -43,12 +45,19 @@ function isInUse(error: unknown): boolean {
  * browser host and in Electron) all share it, so hosting twice returns the running one.
  */
 export class MeetingHostController {
+  /** Kept across stop/start: a restarted server still admits the meeting's participants. */
+  readonly #admission = new MeetingAdmission();
   #server: SignalingServer | undefined;
   #hosting: MeetingHosting | undefined;
   #starting: Promise<MeetingHosting> | undefined;
 
   current(): MeetingHosting | undefined {
     return this.#hosting;
+  }
+
+  /** Admit sockets proving this meeting key (signaling-proof.ts); `chairKey` is announced to them. */
+  admit(key: Uint8Array, chairKey: string | null): void {
+    this.#admission.register({ key, chairKey });
   }
 
   /** Starts the server, or returns the running one (alreadyRunning: true). */
@@ -77,10 +86,10 @@ export class MeetingHostController {
     const host = listenAddress ?? lan.find((address) => !address.includes(':')) ?? lan[0] ?? '127.0.0.1';
     let server: SignalingServer;
     try {
-      server = await startSignalingServer({ host, port: port ?? DEFAULT_MEETING_PORT });
+      server = await startSignalingServer({ host, port: port ?? DEFAULT_MEETING_PORT, admission: this.#admission });
     } catch (error) {
       if (port !== undefined || !isInUse(error)) throw new CareError('conflict', describeListenFailure(error));
-      server = await startSignalingServer({ host, port: 0 });
+      server = await startSignalingServer({ host, port: 0, admission: this.#admission });
     }
     const isLoopback = host === '127.0.0.1' || host === '::1';
     const hosting: MeetingHosting = {
@@ -110,7 +119,11 @@ const EMPTY_STATE = Y.encodeStateAsUpdate(new Y.Doc());
 
 export function createMeetingHandlers(store: CareStore, docs: PlanDocCache, controller = meetingHostController): MeetingHandlers {
   return {
-    hostMeeting: (input) => controller.start(input),
+    hostMeeting: async ({ meetingKey, ...where }) => {
+      const hosting = await controller.start(where);
+      if (meetingKey) controller.admit(new Uint8Array(Buffer.from(meetingKey, 'base64')), encodeKeyBytes(store.identityPublicKey()));
+      return hosting;
+    },
     stopHostingMeeting: async () => ({ stopped: await controller.stop() }),
     getMeetingHosting: () => ({ hosting: controller.current() ?? null }),
     receiveMeetingPlan: ({ planId, displayName, state, origin }): PlanSummary => {
@@ -135,7 +148,7 @@ export function createMeetingHandlers(store: CareStore, docs: PlanDocCache, cont
       // not be initialised here, or its freshly made fields would compete with the real
       // ones and could replace people's text (see docs/meetings.md).
       store.createPlan(planId, displayName, EMPTY_STATE, actor);
-      const peer = { name: origin.peerName, role: origin.peerRole, organisation: '', peerId: origin.peerId };
+      const peer = peerActor(origin);
       docs.checkAndStore(planId, bytes, (sections) => store.appendUpdate({ planId, update: bytes, origin: 'peer', actor: peer, sections }));
       const record = store.getPlan(planId);
       logEvent('info', 'meeting-plan-received', { planId });

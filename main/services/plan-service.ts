@@ -5,7 +5,7 @@ import { initialisePlanDoc, summarisePlan } from '../../shared/plan/plan-layout'
 import { updateFieldPaths } from '../../shared/plan/update-field-paths';
 import type { CareStore } from '../store/care-store';
 import type { PlanRecord } from '../store/plan-records';
-import { currentActor } from './actor';
+import { currentActor, peerActor } from './actor';
 import type { HandlerSlice } from './handler-table';
 import type { PlanDocCache } from './plan-doc-cache';
 
@@ -50,9 +50,10 @@ export function createPlanHandlers(store: CareStore, docs: PlanDocCache, version
       const local = currentActor(store);
       const bytes = Buffer.from(update, 'base64');
       const actor =
-        origin.kind === 'local' ? local : { name: origin.peerName, role: origin.peerRole, organisation: '', peerId: origin.peerId };
+        origin.kind === 'local' ? local : peerActor(origin);
+      const action = origin.kind === 'local' && origin.action ? (origin.version ? `${origin.action} v${origin.version}` : origin.action) : 'edit';
       const { result: seq, sections } = docs.checkAndStore(planId, bytes, (sections, judged) =>
-        store.appendUpdate({ planId, update: bytes, origin: origin.kind, actor, sections, fields: updateFieldPaths(judged, bytes) }),
+        store.appendUpdate({ planId, update: bytes, origin: origin.kind, actor, sections, action, fields: updateFieldPaths(judged, bytes) }),
       );
       return { seq, sections };
     },

@@ -12,6 +12,10 @@ export interface AuditActor {
   organisation: string;
   /** For changes received in a meeting: the peer they came from. */
   peerId?: string;
+  /** Fingerprint of the identity key that signed it in the meeting (absent: not verified). */
+  verifiedKey?: string;
+  /** author: the signer wrote it; deliverer: the signer passed it on, its author not verified. */
+  signedBy?: 'author' | 'deliverer';
 }
 
 export type AuditOrigin = 'local' | 'peer' | 'system';

@@ -52,6 +52,8 @@ export interface AppendedUpdate {
   sections: readonly string[];
   /** Plan fields the update touched (see audit-log.ts); optional for callers that do not know. */
   fields?: readonly string[];
+  /** What the audit trail calls it; 'edit' unless it is a restore or an undo. */
+  action?: string;
 }
 
 /**
@@ -136,7 +138,7 @@ export class CareStore {
       recordAuditEvent(this.#context, {
         planId: entry.planId,
         seq: appended,
-        action: 'edit',
+        action: entry.action ?? 'edit',
         origin: entry.origin,
         sections: entry.sections,
         ...(entry.fields ? { fields: entry.fields } : {}),

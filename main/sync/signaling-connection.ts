@@ -1,5 +1,6 @@
 import { WebSocket } from 'ws';
 import { RateLimiter } from './rate-limiter';
+import type { SignalingMessage } from './signaling-message';
 
 /**
  * One client socket and what the server tracks about it: its flood bucket, when it was
@@ -16,14 +17,25 @@ export class SignalingConnection {
   /** A ws-level ping is outstanding since `lastHeardAt`. */
   awaitingPong = false;
   closing = false;
+  /** Proved the meeting code (or the server admits anyone). */
+  authenticated: boolean;
+  /** Frames sent before proving the code, handled once it is proven (a few at most). */
+  readonly waiting: SignalingMessage[] = [];
+  readonly openedAt: number;
   private closeTimer: NodeJS.Timeout | undefined;
 
   constructor(
     readonly socket: WebSocket,
     readonly limiter: RateLimiter,
     now: number,
+    /** Source address bucket (address-caps.ts); never logged. */
+    readonly bucket: string,
+    /** The challenge this socket must answer; null when the server admits anyone. */
+    readonly nonce: Uint8Array | null,
   ) {
     this.lastHeardAt = now;
+    this.openedAt = now;
+    this.authenticated = nonce === null;
   }
 
   heardFrom(now: number): void {

@@ -12,7 +12,11 @@ export type SignalingMessage =
   | { type: 'unsubscribe'; topics: string[] }
   /** `frame` is the whole parsed object, relayed as-is plus `clients`: y-webrtc reads `data`. */
   | { type: 'publish'; topic: string; frame: Readonly<Record<string, unknown>> }
-  | { type: 'ping' };
+  | { type: 'ping' }
+  /** Ours: "send me the challenge again" (a client that attached after it was sent). */
+  | { type: 'challenge' }
+  /** Ours: the proof of the meeting code for the server's nonce, base64. */
+  | { type: 'auth'; proof: string };
 
 export type MessageRejectReason =
   | 'malformed-json'
@@ -93,6 +97,11 @@ export function parseSignalingMessage(text: string, limits: MessageLimits): Pars
     }
     case 'ping':
       return { ok: true, message: { type: 'ping' } };
+    case 'challenge':
+      return { ok: true, message: { type: 'challenge' } };
+    case 'auth':
+      if (typeof value.proof !== 'string' || value.proof.length > 64) return { ok: false, reason: 'malformed-json' };
+      return { ok: true, message: { type: 'auth', proof: value.proof } };
     default:
       return { ok: false, reason: 'unknown-type' };
   }

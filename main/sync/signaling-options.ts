@@ -1,3 +1,5 @@
+import type { MeetingAdmission } from './meeting-admission';
+
 /**
  * Limits for the meeting's signaling server, with the reasoning for each default. A
  * meeting is a handful of people on one LAN; every limit is generous for that and small
@@ -43,10 +45,27 @@ export interface SignalingServerOptions {
   allowWildcardHost?: boolean;
   /** Receives one-line summaries (reasons and counts, never contents or addresses). */
   log?: (line: string) => void;
+  /**
+   * The meetings this server admits (meeting-admission.ts). With it, a socket must answer
+   * the server's challenge with a proof of the meeting code before it gets a real slot;
+   * until then it holds one of a few pre-auth slots, and its frames wait (a few at most).
+   * Without it (the standalone signaling CLI, tests of the relay itself) anyone may relay.
+   */
+  admission?: MeetingAdmission;
+  /** Open sockets from one address (IPv6: one /64). A laptop uses two or three. */
+  maxConnectionsPerAddress?: number;
+  /** Topics all sockets of one address may hold together. */
+  maxTopicsPerAddress?: number;
+  /** Sockets from one address that have not proven the code yet. */
+  preAuthPerAddress?: number;
+  /** Sockets from all addresses that have not proven the code yet. */
+  preAuthTotal?: number;
+  /** A socket that has not proven the code within this time is closed. */
+  preAuthTimeoutMs?: number;
 }
 
-export type ResolvedSignalingOptions = Required<Omit<SignalingServerOptions, 'log'>> &
-  Pick<SignalingServerOptions, 'log'>;
+export type ResolvedSignalingOptions = Required<Omit<SignalingServerOptions, 'log' | 'admission'>> &
+  Pick<SignalingServerOptions, 'log' | 'admission'>;
 
 export const SIGNALING_DEFAULTS = {
   maxFrameBytes: 64 * 1024,
@@ -58,6 +77,13 @@ export const SIGNALING_DEFAULTS = {
   messagesPerSecond: 100,
   messageBurst: 200,
   maxBufferedBytes: 1024 * 1024,
+  // Three browser hosts on one test machine share 127.0.0.1: each holds a room socket and a
+  // lobby socket, and reconnects overlap the old socket's close. 24 is generous for that.
+  maxConnectionsPerAddress: 24,
+  maxTopicsPerAddress: 64,
+  preAuthPerAddress: 8,
+  preAuthTotal: 64,
+  preAuthTimeoutMs: 5_000,
 } as const;
 
 const WILDCARD_HOSTS = new Set(['0.0.0.0', '::', '0:0:0:0:0:0:0:0', '[::]']);
@@ -102,5 +128,11 @@ export function resolveSignalingOptions(options: SignalingServerOptions): Resolv
     maxBufferedBytes: positiveInteger('maxBufferedBytes', options.maxBufferedBytes, SIGNALING_DEFAULTS.maxBufferedBytes),
     allowWildcardHost,
     log: options.log,
+    admission: options.admission,
+    maxConnectionsPerAddress: positiveInteger('maxConnectionsPerAddress', options.maxConnectionsPerAddress, SIGNALING_DEFAULTS.maxConnectionsPerAddress),
+    maxTopicsPerAddress: positiveInteger('maxTopicsPerAddress', options.maxTopicsPerAddress, SIGNALING_DEFAULTS.maxTopicsPerAddress),
+    preAuthPerAddress: positiveInteger('preAuthPerAddress', options.preAuthPerAddress, SIGNALING_DEFAULTS.preAuthPerAddress),
+    preAuthTotal: positiveInteger('preAuthTotal', options.preAuthTotal, SIGNALING_DEFAULTS.preAuthTotal),
+    preAuthTimeoutMs: positiveInteger('preAuthTimeoutMs', options.preAuthTimeoutMs, SIGNALING_DEFAULTS.preAuthTimeoutMs),
   };
 }

@@ -2,6 +2,8 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocket, WebSocketServer, type RawData } from 'ws';
+import { AddressCounts, addressBucket } from './address-caps';
+import { MeetingAdmission } from './meeting-admission';
 import { RateLimiter } from './rate-limiter';
 import { SignalingConnection } from './signaling-connection';
 import { parseSignalingMessage, type MessageLimits, type SignalingMessage } from './signaling-message';
@@ -20,7 +22,13 @@ import { TopicRegistry } from './topic-registry';
  * - a publish is not echoed to its sender (y-webrtc discards its own frames by `from`, so
  *   the echo was only cost, and would double what a flooder gets back);
  * - a publish must come from a subscriber of that topic (y-webrtc always subscribes first);
- * - every bad frame is dropped and counted instead of throwing out of the 'message' handler.
+ * - every bad frame is dropped and counted instead of throwing out of the 'message' handler;
+ * - with `admission` (every hosted meeting), a socket first proves it holds the meeting
+ *   code (challenge-response, meeting-admission.ts). Until then it holds one of a few
+ *   pre-auth slots (per address and in total), its frames wait, and it is closed after
+ *   `preAuthTimeoutMs`; so sockets without the code cannot take honest joiners' slots;
+ * - per-address caps on sockets and topics (IPv6 per /64), so one machine cannot take
+ *   every slot even with the code; raw TCP sockets are capped per address too.
  */
 export interface SignalingServer {
   /** ws://host:port, ready to hand to y-webrtc's `signaling` option. */
@@ -40,6 +48,9 @@ const CLOSE_GOING_AWAY = 1001;
 const PENDING_HANDSHAKE_SLACK = 32;
 /** How long close() waits for clients to acknowledge before cutting them. */
 const SHUTDOWN_GRACE_MS = 500;
+/** Frames a socket may send before proving the code (y-webrtc: subscribe + one announce per room). */
+const MAX_WAITING_FRAMES = 16;
+const CLOSE_UNAUTHENTICATED = 4401;
 
 const formatUrl = (host: string, port: number): string =>
   `ws://${host.includes(':') ? `[${host}]` : host}:${port}`;
@@ -67,6 +78,11 @@ class SignalingRelay implements SignalingServer {
   private sweepTimer: NodeJS.Timeout | undefined;
   private closing: Promise<void> | undefined;
   private boundPort = 0;
+  private readonly openPerAddress = new AddressCounts();
+  private readonly rawPerAddress = new AddressCounts();
+  private readonly preAuthPerAddress = new AddressCounts();
+  private readonly topicsPerAddress = new AddressCounts();
+  private preAuthCount = 0;
 
   constructor(private readonly settings: ResolvedSignalingOptions) {
     this.registry = new TopicRegistry(settings.maxTopicsPerConnection);
@@ -94,7 +110,19 @@ class SignalingRelay implements SignalingServer {
     this.http.headersTimeout = 10_000;
     this.http.requestTimeout = 10_000;
     // Bounds raw TCP sockets too (half-finished handshakes); the slack lets a 503 be sent.
-    this.http.maxConnections = settings.maxConnections + PENDING_HANDSHAKE_SLACK;
+    this.http.maxConnections = settings.maxConnections + settings.preAuthTotal + PENDING_HANDSHAKE_SLACK;
+    // Per address as well, before any HTTP is read: idle TCP sockets from one machine
+    // must not fill the listener's table for headersTimeout.
+    this.http.on('connection', (socket) => {
+      const bucket = addressBucket(socket.remoteAddress);
+      if (this.rawPerAddress.get(bucket) >= settings.maxConnectionsPerAddress + settings.preAuthPerAddress) {
+        this.counters.rejectedConnections += 1;
+        socket.destroy();
+        return;
+      }
+      this.rawPerAddress.add(bucket, 1);
+      socket.once('close', () => this.rawPerAddress.add(bucket, -1));
+    });
     this.http.on('clientError', (_error, socket) => socket.destroy());
     this.http.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) =>
       this.onUpgrade(request, socket, head),
@@ -118,7 +146,7 @@ class SignalingRelay implements SignalingServer {
         // After listening, a server error (e.g. EMFILE on accept) is logged, not thrown.
         this.http.on('error', (error) => this.log(`listener error (${errorCode(error) ?? error.name})`));
         this.boundPort = (this.http.address() as AddressInfo).port;
-        const sweepEvery = Math.max(25, Math.floor(this.settings.idleTimeoutMs / 4));
+        const sweepEvery = Math.max(25, Math.floor(Math.min(this.settings.idleTimeoutMs, this.settings.preAuthTimeoutMs) / 4));
         this.sweepTimer = setInterval(() => this.sweepIdle(), sweepEvery);
         resolve();
       });
@@ -173,22 +201,37 @@ class SignalingRelay implements SignalingServer {
       socket.destroy();
       return;
     }
-    if (this.connections.size >= this.settings.maxConnections) {
+    const bucket = addressBucket(request.socket.remoteAddress);
+    const admission = this.settings.admission;
+    const full =
+      this.connections.size - this.preAuthCount >= this.settings.maxConnections ||
+      this.openPerAddress.get(bucket) >= this.settings.maxConnectionsPerAddress ||
+      (admission !== undefined &&
+        (this.preAuthCount >= this.settings.preAuthTotal || this.preAuthPerAddress.get(bucket) >= this.settings.preAuthPerAddress));
+    if (full) {
       this.counters.rejectedConnections += 1;
       socket.end('HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
       return;
     }
-    this.wss.handleUpgrade(request, socket, head, (websocket) => this.onConnection(websocket));
+    this.wss.handleUpgrade(request, socket, head, (websocket) => this.onConnection(websocket, bucket));
   }
 
-  private onConnection(socket: WebSocket): void {
+  private onConnection(socket: WebSocket, bucket: string): void {
     const connection = new SignalingConnection(
       socket,
       new RateLimiter({ perSecond: this.settings.messagesPerSecond, burst: this.settings.messageBurst }),
       Date.now(),
+      bucket,
+      this.settings.admission ? MeetingAdmission.nonce() : null,
     );
     this.connections.add(connection);
     this.counters.acceptedConnections += 1;
+    this.openPerAddress.add(bucket, 1);
+    if (!connection.authenticated) {
+      this.preAuthCount += 1;
+      this.preAuthPerAddress.add(bucket, 1);
+      this.sendChallenge(connection);
+    }
 
     socket.on('message', (data, isBinary) => {
       try {
@@ -205,8 +248,14 @@ class SignalingRelay implements SignalingServer {
     socket.on('error', (error) => this.onSocketError(connection, error));
     socket.on('close', () => {
       connection.released();
-      this.registry.removeSubscriber(connection);
+      this.removeSubscriber(connection);
       this.connections.delete(connection);
+      this.openPerAddress.add(bucket, -1);
+      if (!connection.authenticated) {
+        connection.authenticated = true;
+        this.preAuthCount -= 1;
+        this.preAuthPerAddress.add(bucket, -1);
+      }
     });
   }
 
@@ -258,22 +307,93 @@ class SignalingRelay implements SignalingServer {
   }
 
   private handle(connection: SignalingConnection, message: SignalingMessage): void {
+    if (!connection.authenticated) return this.handleBeforeAuth(connection, message);
     switch (message.type) {
       case 'subscribe':
-        if (this.registry.subscribe(connection, message.topics) === 'too-many-topics') {
-          this.counters.drop('too-many-topics');
-        }
+        this.subscribe(connection, message.topics);
         return;
-      case 'unsubscribe':
+      case 'unsubscribe': {
+        const before = this.registry.topicCountOf(connection);
         this.registry.unsubscribe(connection, message.topics);
+        this.topicsPerAddress.add(connection.bucket, this.registry.topicCountOf(connection) - before);
         return;
+      }
       case 'ping':
         this.deliver(connection, '{"type":"pong"}');
         return;
       case 'publish':
         this.publish(connection, message.topic, message.frame);
         return;
+      case 'challenge':
+      case 'auth':
+        // Already admitted (or the server admits anyone): a late or repeated answer is harmless.
+        if (this.settings.admission) this.deliver(connection, this.welcomeText(null));
+        return;
     }
+  }
+
+  /** Before the code is proven: answer the challenge, keep a few frames for later, nothing else. */
+  private handleBeforeAuth(connection: SignalingConnection, message: SignalingMessage): void {
+    switch (message.type) {
+      case 'challenge':
+        this.sendChallenge(connection);
+        return;
+      case 'ping':
+        this.deliver(connection, '{"type":"pong"}');
+        return;
+      case 'auth':
+        this.authenticate(connection, message.proof);
+        return;
+      default:
+        if (connection.waiting.length >= MAX_WAITING_FRAMES) {
+          this.counters.drop('unauthenticated');
+          return;
+        }
+        connection.waiting.push(message);
+    }
+  }
+
+  private sendChallenge(connection: SignalingConnection): void {
+    if (!connection.nonce) return;
+    this.deliver(connection, JSON.stringify({ type: 'challenge', nonce: Buffer.from(connection.nonce).toString('base64') }));
+  }
+
+  private authenticate(connection: SignalingConnection, proofText: string): void {
+    const admission = this.settings.admission;
+    const proof = Buffer.from(proofText, 'base64');
+    const meeting = admission && connection.nonce ? admission.admit(connection.nonce, new Uint8Array(proof)) : null;
+    if (!meeting) {
+      this.disconnect(connection, 'unauthenticated', CLOSE_UNAUTHENTICATED);
+      return;
+    }
+    connection.authenticated = true;
+    this.preAuthCount -= 1;
+    this.preAuthPerAddress.add(connection.bucket, -1);
+    this.deliver(connection, this.welcomeText(meeting.chairKey));
+    for (const waiting of connection.waiting.splice(0)) this.handle(connection, waiting);
+  }
+
+  private welcomeText(chairKey: string | null): string {
+    return JSON.stringify(chairKey ? { type: 'welcome', chairKey } : { type: 'welcome' });
+  }
+
+  private subscribe(connection: SignalingConnection, topics: readonly string[]): void {
+    const added = topics.filter((topic) => !this.registry.isSubscribed(connection, topic));
+    const fresh = new Set(added).size;
+    if (this.topicsPerAddress.get(connection.bucket) + fresh > this.settings.maxTopicsPerAddress) {
+      this.counters.drop('address-topics');
+      return;
+    }
+    if (this.registry.subscribe(connection, topics) === 'too-many-topics') {
+      this.counters.drop('too-many-topics');
+      return;
+    }
+    this.topicsPerAddress.add(connection.bucket, fresh);
+  }
+
+  private removeSubscriber(connection: SignalingConnection): void {
+    this.topicsPerAddress.add(connection.bucket, -this.registry.topicCountOf(connection));
+    this.registry.removeSubscriber(connection);
   }
 
   private publish(sender: SignalingConnection, topic: string, frame: Readonly<Record<string, unknown>>): void {
@@ -300,7 +420,7 @@ class SignalingRelay implements SignalingServer {
   private disconnect(connection: SignalingConnection, reason: DisconnectReason, code?: number): void {
     if (connection.closing) return;
     this.counters.disconnect(reason);
-    this.registry.removeSubscriber(connection);
+    this.removeSubscriber(connection);
     if (reason === 'oversized') {
       // ws is already closing with 1009; make sure a peer that never answers is cut.
       connection.closeWith(1009);
@@ -317,6 +437,10 @@ class SignalingRelay implements SignalingServer {
     const timeout = this.settings.idleTimeoutMs;
     for (const connection of this.connections) {
       if (connection.closing) continue;
+      if (!connection.authenticated && now - connection.openedAt >= this.settings.preAuthTimeoutMs) {
+        this.disconnect(connection, 'unauthenticated', CLOSE_UNAUTHENTICATED);
+        continue;
+      }
       const silentFor = now - connection.lastHeardAt;
       if (silentFor >= timeout) {
         this.disconnect(connection, 'idle');

@@ -13,7 +13,11 @@ export type DropReason =
   /** Publishing into a room the sender has not joined. */
   | 'not-subscribed'
   /** Refused by ws `maxPayload` before buffering; the connection is closed with 1009. */
-  | 'oversized';
+  | 'oversized'
+  /** Sent before proving the meeting code, past the few frames that may wait for it. */
+  | 'unauthenticated'
+  /** Subscribing past the topics one address may hold. */
+  | 'address-topics';
 
 export type DisconnectReason =
   | 'oversized'
@@ -23,7 +27,9 @@ export type DisconnectReason =
   /** Invalid WebSocket framing (bad opcode, unmasked frame, invalid UTF-8...). */
   | 'protocol-error'
   /** A bug on our side while handling this one socket; the others carry on. */
-  | 'internal-error';
+  | 'internal-error'
+  /** Did not prove the meeting code in time, or proved it wrong. */
+  | 'unauthenticated';
 
 export const DROP_REASONS: readonly DropReason[] = [
   'malformed-json',
@@ -36,6 +42,8 @@ export const DROP_REASONS: readonly DropReason[] = [
   'rate-limited',
   'not-subscribed',
   'oversized',
+  'unauthenticated',
+  'address-topics',
 ];
 
 export const DISCONNECT_REASONS: readonly DisconnectReason[] = [
@@ -45,6 +53,7 @@ export const DISCONNECT_REASONS: readonly DisconnectReason[] = [
   'slow-consumer',
   'protocol-error',
   'internal-error',
+  'unauthenticated',
 ];
 
 export interface SignalingStats {

@@ -49,6 +49,10 @@ export class TopicRegistry<Subscriber> {
     this.topicsBySubscriber.delete(subscriber);
   }
 
+  topicCountOf(subscriber: Subscriber): number {
+    return this.topicsBySubscriber.get(subscriber)?.size ?? 0;
+  }
+
   isSubscribed(subscriber: Subscriber, topic: string): boolean {
     return this.topicsBySubscriber.get(subscriber)?.has(topic) ?? false;
   }

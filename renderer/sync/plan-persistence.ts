@@ -18,8 +18,9 @@ export const LOAD_ORIGIN = Symbol('loaded-from-store');
 
 const RETRY_DELAYS_MS = [250, 500, 1000, 2000, 5000];
 
+/** Merged only when recorded alike: same peer and verification, or the same local action (a restore stays a restore). */
 function sameOrigin(a: UpdateOrigin, b: UpdateOrigin): boolean {
-  return a.kind === b.kind && (a.kind === 'local' || (b.kind === 'peer' && a.peerId === b.peerId));
+  return JSON.stringify(a) === JSON.stringify(b);
 }
 
 /**

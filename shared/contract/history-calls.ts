@@ -23,6 +23,10 @@ export const historyEntrySchema = z.object({
   actorOrganisation: z.string(),
   /** For changes received in a meeting: the peer they came from. */
   peerId: z.string().optional(),
+  /** For changes received in a meeting: the fingerprint of the key that signed it; absent = not verified. */
+  verifiedKey: z.string().optional(),
+  /** author: the signer wrote the change; deliverer: the signer passed it on, its author not verified. */
+  signedBy: z.enum(['author', 'deliverer']).optional(),
 });
 export type HistoryEntry = z.infer<typeof historyEntrySchema>;
 
@@ -51,6 +55,10 @@ export const historyGroupSchema = z.object({
   actorOrganisation: z.string(),
   /** For a refused export: who it was for. */
   recipient: z.string().optional(),
+  /** For changes received in a meeting: the fingerprint of the key that signed them; absent = not verified. */
+  verifiedKey: z.string().optional(),
+  /** author: the signer wrote the changes; deliverer: the signer passed them on. */
+  signedBy: z.enum(['author', 'deliverer']).optional(),
 });
 export type HistoryGroup = z.infer<typeof historyGroupSchema>;
 

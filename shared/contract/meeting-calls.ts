@@ -27,6 +27,12 @@ export const meetingCalls = {
       .object({
         listenAddress: listenAddressSchema.optional(),
         port: z.number().int().min(0).max(65535).optional(),
+        /**
+         * The meeting's signaling key (PBKDF2 of the meeting code, base64 of 32 bytes): the
+         * server admits only sockets that prove it. This machine's identity key is registered
+         * with it as the chair's.
+         */
+        meetingKey: z.string().length(44).base64().optional(),
       })
       .strict(),
     output: meetingHostingSchema.extend({ alreadyRunning: z.boolean() }),

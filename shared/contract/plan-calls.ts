@@ -17,14 +17,28 @@ export const planSummarySchema = z.object({
 export type PlanSummary = z.infer<typeof planSummarySchema>;
 
 /** Where an update came from: typed locally, or received from a peer in a meeting. */
+/** Local changes that are more than an edit, recorded as such in History of changes. */
+export const localActionSchema = z.enum(['restore-version', 'undo-changes']);
+
 export const updateOriginSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('local') }).strict(),
+  z
+    .object({
+      kind: z.literal('local'),
+      action: localActionSchema.optional(),
+      /** For restore-version: which agreed version. */
+      version: z.number().int().min(1).optional(),
+    })
+    .strict(),
   z
     .object({
       kind: z.literal('peer'),
       peerName: z.string().trim().min(1).max(limits.profileFieldChars),
       peerRole: z.string().trim().max(limits.profileFieldChars),
       peerId: z.string().trim().min(1).max(100),
+      /** Fingerprint of the identity key that signed it in the meeting (absent: not verified). */
+      verifiedKey: z.string().regex(/^\d{5}( \d{5}){5}$/).optional(),
+      /** author: the signer wrote it; deliverer: the signer passed it on and its author is not verified. */
+      signedBy: z.enum(['author', 'deliverer']).optional(),
     })
     .strict(),
 ]);

@@ -4,6 +4,11 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { ChunkAssembler, ChunkError, MESSAGE_CHUNK, splitMessage } from './message-chunking';
+import type { MeetingIdentity } from './meeting-identity';
+import { MESSAGE_HELLO } from './peer-identity';
+import type { PeerPacer } from './peer-pacer';
+import { keepOwnPresence } from './presence-binding';
+import type { ReassemblyBudget } from './reassembly-budget';
 import { decodePlanCheck, MESSAGE_PLAN_CHECK, type PlanFingerprint } from './plan-consistency';
 import type { PeerUpdateGate } from '../../../shared/sync/peer-update-gate';
 
@@ -46,6 +51,20 @@ export interface ConnectionHooks {
   onSynced: (conn: WebrtcConnLike) => void;
   onPlanCheck: (conn: WebrtcConnLike, remote: PlanFingerprint) => void;
   onChange: () => void;
+  /**
+   * Proof of key (meeting-identity.ts): a hello first, every other message signed, and
+   * presence only for the client ids the connection proved. Absent only in tests of the
+   * bare guard.
+   */
+  identity?: MeetingIdentity;
+  /** Shared by every connection of the meeting (message-chunking.ts). */
+  reassemblyBudget?: ReassemblyBudget;
+  /** Messages per second per peer (peer-pacer.ts). */
+  pacer?: PeerPacer;
+  /** A large removal is held for the user (removal-hold.ts): true = held, do not apply now. */
+  hold?: (conn: WebrtcConnLike, update: Uint8Array) => boolean;
+  /** Any of our own messages beyond y-webrtc's and the plan check (e.g. the chair record). */
+  onOtherMessage?: (conn: WebrtcConnLike, type: number, message: Uint8Array) => boolean;
 }
 
 const guarded = new WeakSet<object>();
@@ -67,13 +86,24 @@ export function guardConnection(conn: WebrtcConnLike, hooks: ConnectionHooks): v
 
   const rawSend = peer.send.bind(peer);
   let nextMessageId = 1;
+  const identity = hooks.identity;
+  let helloSent = false;
+  const sendHello = () => {
+    if (!identity || helloSent) return;
+    // y-webrtc also "sends" to connections still being set up (simple-peer throws then):
+    // the hello counts as sent only once it went out, so it is still first when one does.
+    for (const part of splitMessage(identity.hello(conn), nextMessageId++)) rawSend(part);
+    helloSent = true;
+  };
   peer.send = (data: Uint8Array) => {
     const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
-    for (const part of splitMessage(bytes, nextMessageId++)) rawSend(part);
+    // The hello goes before anything else on the channel (it is reliable and ordered).
+    sendHello();
+    for (const part of splitMessage(identity ? identity.seal(conn, bytes) : bytes, nextMessageId++)) rawSend(part);
   };
 
   for (const listener of peer.listeners('data')) peer.removeListener('data', listener);
-  const assembler = new ChunkAssembler();
+  const assembler = new ChunkAssembler(hooks.reassemblyBudget ?? null);
   peer.on('data', (data: Uint8Array) => {
     let message: Uint8Array | null = data;
     if (data[0] === MESSAGE_CHUNK) {
@@ -85,10 +115,40 @@ export function guardConnection(conn: WebrtcConnLike, hooks: ConnectionHooks): v
       }
       if (!message) return;
     }
-    receive(conn, message, hooks);
+    const whole = message;
+    if (hooks.pacer) hooks.pacer.run(conn.remotePeerId, () => receiveChecked(conn, whole, hooks));
+    else receiveChecked(conn, whole, hooks);
   });
-  peer.on('connect', () => hooks.onChange());
-  peer.on('close', () => hooks.onChange());
+  peer.on('connect', () => {
+    try {
+      sendHello();
+    } catch {
+      // The channel closed again at once; y-webrtc reconnects.
+    }
+    hooks.onChange();
+  });
+  peer.on('close', () => {
+    assembler.dispose();
+    hooks.pacer?.forget(conn.remotePeerId);
+    hooks.onChange();
+  });
+}
+
+/** With proof of key: the hello is read, everything else must be signed by the key it proved. */
+function receiveChecked(conn: WebrtcConnLike, message: Uint8Array, hooks: ConnectionHooks): void {
+  const identity = hooks.identity;
+  if (!identity) return receive(conn, message, hooks);
+  if (message[0] === MESSAGE_HELLO) {
+    if (identity.accept(conn, message)) hooks.onChange();
+    else hooks.onRefused(conn, 'a proof of identity that did not check out');
+    return;
+  }
+  const inner = identity.open(conn, message);
+  if (!inner) {
+    hooks.onRefused(conn, 'a message not signed by the person who sent it');
+    return;
+  }
+  receive(conn, inner, hooks);
 }
 
 /** Sends one message to one peer (chunked by the guarded send). Errors mean the peer is gone. */
@@ -129,7 +189,11 @@ function receive(conn: WebrtcConnLike, message: Uint8Array, hooks: ConnectionHoo
       return receiveSync(conn, decoder, hooks);
     case MESSAGE_AWARENESS:
       try {
-        awarenessProtocol.applyAwarenessUpdate(hooks.awareness, decoding.readVarUint8Array(decoder), conn);
+        const update = decoding.readVarUint8Array(decoder);
+        // Only presence this connection proved it describes; never our own (presence-binding.ts).
+        const allowed = hooks.identity ? (hooks.identity.peerOf(conn)?.clientIds ?? new Set<number>()) : null;
+        const own = keepOwnPresence(update, allowed, hooks.awareness.clientID);
+        if (own) awarenessProtocol.applyAwarenessUpdate(hooks.awareness, own, conn);
       } catch {
         hooks.onRefused(conn, 'unreadable presence details');
       }
@@ -152,6 +216,7 @@ function receive(conn: WebrtcConnLike, message: Uint8Array, hooks: ConnectionHoo
       // Only meaningful over BroadcastChannel, which meetings do not use.
       return;
     default:
+      if (hooks.onOtherMessage?.(conn, type, message)) return;
       hooks.onRefused(conn, 'a message CareHouse does not know');
   }
 }
@@ -181,6 +246,7 @@ function receiveSync(conn: WebrtcConnLike, decoder: decoding.Decoder, hooks: Con
     hooks.onRefused(conn, 'a message CareHouse does not know');
     return;
   }
+  if (hooks.hold?.(conn, payload)) return;
   const outcome = hooks.gate.admit(payload, (authors: ReadonlySet<number>) => hooks.originFor(authors, conn), (verdict) => {
     if (!verdict.ok) hooks.onRefused(conn, verdict.reason === 'breaks-plan' ? `a change that would damage the plan (${verdict.detail})` : 'a change that could not be read');
   });

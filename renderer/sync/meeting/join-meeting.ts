@@ -8,7 +8,18 @@ import { askLobby } from './meeting-lobby';
 import { MeetingSession } from './meeting-session';
 import { parseMeetingAddress } from './meeting-address';
 
-export type JoinOutcome = { kind: 'joined'; planId: string; planName: string; received: boolean } | { kind: 'problem'; field?: 'address' | 'code'; message: string };
+export type JoinOutcome =
+  | { kind: 'joined'; planId: string; planName: string; received: boolean }
+  | { kind: 'problem'; field?: 'address' | 'code'; message: string }
+  /** The meeting names a plan already on this laptop: nothing is opened until the user confirms it is the right one. */
+  | { kind: 'confirm'; planId: string; planName: string; personName: string; answeredBy: readonly string[] };
+
+export interface JoinChoices {
+  /** The plan open on this screen (joining from its Live meeting screen): no need to confirm it. */
+  openPlanId?: string;
+  /** The user confirmed this local plan after a 'confirm' outcome. */
+  confirmedPlanId?: string;
+}
 
 export const WRONG_CODE_MESSAGE = 'No one in this meeting could be reached with that code. Check the code with the host.';
 
@@ -30,6 +41,7 @@ export async function joinMeeting(
   me: { name: string; role: string },
   progress: JoinProgress = () => undefined,
   timeouts = { lobbyMs: 10_000, receiveMs: 20_000 },
+  choices: JoinChoices = {},
 ): Promise<JoinOutcome> {
   const address = parseMeetingAddress(typedAddress);
   if (!address.ok) return { kind: 'problem', field: 'address', message: address.problem };
@@ -43,9 +55,17 @@ export async function joinMeeting(
     return { kind: 'problem', field: 'address', message: `Could not reach a meeting at ${address.display}. Check the address with the host, and that this laptop is on the same network.` };
   }
   if (found.kind === 'no-answer') return { kind: 'problem', field: 'code', message: WRONG_CODE_MESSAGE };
+  if (found.kind === 'disagree') {
+    const named = found.answers.map((answer) => `“${answer.planName}” (from ${answer.answererName})`).join(' and ');
+    return { kind: 'problem', field: 'code', message: `People in this meeting named different plans: ${named}. Nothing was opened. Ask the host which plan this meeting is about.` };
+  }
 
   const plans = await api.listPlans({ includeArchived: true });
   const local = plans.find((plan) => plan.id === found.planId);
+  // A plan already here is never opened (and synced into someone's room) on a lobby answer alone.
+  if (local && local.id !== choices.openPlanId && local.id !== choices.confirmedPlanId) {
+    return { kind: 'confirm', planId: local.id, planName: local.displayName, personName: local.personName, answeredBy: found.answeredBy };
+  }
   let received = false;
   if (!local) {
     progress('receiving');
@@ -68,7 +88,17 @@ async function receivePlan(
   saving: () => void,
 ): Promise<JoinOutcome | null> {
   const scratch = new Y.Doc();
-  const session = await MeetingSession.start({ doc: scratch, planId, planName: () => planName, signalingUrl, code, me, chair: false, answerLobby: false });
+  const session = await MeetingSession.start({
+    doc: scratch,
+    planId,
+    planName: () => planName,
+    signalingUrl,
+    code,
+    me,
+    chair: false,
+    answerLobby: false,
+    certify: (sessionKey) => api.certifySessionKey({ sessionKey }),
+  });
   try {
     const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline) {

@@ -1,5 +1,8 @@
 import { deriveLobbyKey, openJson, sealJson } from './lobby-crypto';
 import { meetingLobbyTopic } from './meeting-names';
+import { signLobbyAnswer, verifyLobbyAnswer, type VerifiedLobbyAnswer } from './lobby-answer';
+import type { SessionKeys } from './peer-identity';
+import { answerToChallenge, signalingKeyFor } from './signaling-auth';
 
 /**
  * How a newcomer learns WHICH plan a meeting is about, from only the address and the code.
@@ -17,7 +20,15 @@ export interface LobbyAnswer {
   planName: string;
 }
 
-export type LobbyResult = ({ kind: 'found' } & LobbyAnswer) | { kind: 'unreachable' } | { kind: 'no-answer' };
+export type LobbyResult =
+  | ({ kind: 'found'; answeredBy: readonly string[] } & LobbyAnswer)
+  /** Answers named different plans: nothing is opened (someone in the "meeting" is not who they seem). */
+  | { kind: 'disagree'; answers: readonly VerifiedLobbyAnswer[] }
+  | { kind: 'unreachable' }
+  | { kind: 'no-answer' };
+
+/** After the first answer, how long other answers are collected (they arrive within ~100 ms on a LAN). */
+export const LOBBY_ANSWER_WINDOW_MS = 1_500;
 
 type SocketFactory = (url: string) => WebSocket;
 const defaultSocket: SocketFactory = (url) => new WebSocket(url);
@@ -39,9 +50,19 @@ function randomNonce(): string {
   return [...crypto.getRandomValues(new Uint8Array(12))].map((byte) => byte.toString(16).padStart(2, '0')).join('');
 }
 
-/** Asks the meeting at signalingUrl which plan it is about. Asks again every second until timeoutMs. */
-export async function askLobby(signalingUrl: string, code: string, timeoutMs = 10_000, openSocket: SocketFactory = defaultSocket): Promise<LobbyResult> {
-  const [topic, key] = await Promise.all([meetingLobbyTopic(code), deriveLobbyKey(code)]);
+/**
+ * Asks the meeting at signalingUrl which plan it is about. Asks again every second until
+ * timeoutMs; once a signed answer arrives, collects others for LOBBY_ANSWER_WINDOW_MS and
+ * refuses to choose if they disagree.
+ */
+export async function askLobby(
+  signalingUrl: string,
+  code: string,
+  timeoutMs = 10_000,
+  openSocket: SocketFactory = defaultSocket,
+  windowMs = LOBBY_ANSWER_WINDOW_MS,
+): Promise<LobbyResult> {
+  const [topic, key, authKey] = await Promise.all([meetingLobbyTopic(code), deriveLobbyKey(code), signalingKeyFor(code)]);
   const nonce = randomNonce();
   return new Promise<LobbyResult>((resolve) => {
     let settled = false;
@@ -52,12 +73,24 @@ export async function askLobby(signalingUrl: string, code: string, timeoutMs = 1
       if (settled) return;
       settled = true;
       clearTimeout(timer);
+      clearTimeout(window);
       clearInterval(asking);
       socket.onclose = null;
       socket.close();
       resolve(result);
     };
-    const timer = setTimeout(() => finish(opened ? { kind: 'no-answer' } : { kind: 'unreachable' }), timeoutMs);
+    const answers = new Map<string, VerifiedLobbyAnswer>();
+    let window: ReturnType<typeof setTimeout> | undefined;
+    const decide = () => {
+      clearTimeout(window);
+      const all = [...answers.values()];
+      const plans = new Set(all.map((answer) => answer.planId));
+      const [first] = all;
+      if (!first) return finish(opened ? { kind: 'no-answer' } : { kind: 'unreachable' });
+      if (plans.size > 1) return finish({ kind: 'disagree', answers: all });
+      finish({ kind: 'found', planId: first.planId, planName: first.planName, answeredBy: all.map((answer) => answer.answererName) });
+    };
+    const timer = setTimeout(decide, timeoutMs);
     try {
       socket = openSocket(signalingUrl);
     } catch {
@@ -80,12 +113,15 @@ export async function askLobby(signalingUrl: string, code: string, timeoutMs = 1
     socket.onclose = () => finish(opened ? { kind: 'no-answer' } : { kind: 'unreachable' });
     socket.onmessage = (event: MessageEvent) => {
       const frame = parseFrame(event.data);
+      const proof = answerToChallenge(frame, authKey);
+      if (proof) socket.send(JSON.stringify(proof));
       if (!frame || frame.type !== 'publish' || frame.topic !== topic) return;
       void openJson(key, frame.data).then((message) => {
-        if (!isRecord(message) || message.kind !== 'here' || message.nonce !== nonce) return;
-        const { planId, planName } = message;
-        if (typeof planId !== 'string' || !PLAN_ID.test(planId) || typeof planName !== 'string' || !planName.trim() || planName.length > 200) return;
-        finish({ kind: 'found', planId: planId.toLowerCase(), planName: planName.trim() });
+        if (settled || !isRecord(message) || message.kind !== 'here' || message.nonce !== nonce) return;
+        const answer = verifyLobbyAnswer(message, topic, nonce, Date.now());
+        if (!answer || !PLAN_ID.test(answer.planId) || !answer.planName.trim() || answer.planName.length > 200) return;
+        answers.set(answer.answererKey, { ...answer, planId: answer.planId.toLowerCase(), planName: answer.planName.trim() });
+        window ??= setTimeout(decide, windowMs);
       });
     };
   });
@@ -101,16 +137,20 @@ export class LobbyResponder {
   #retry: ReturnType<typeof setTimeout> | undefined;
   #ping: ReturnType<typeof setInterval> | undefined;
   #attempt = 0;
+  #authKey: Uint8Array = new Uint8Array();
 
   constructor(
     private readonly signalingUrl: string,
     private readonly code: string,
     private readonly answer: () => LobbyAnswer,
+    /** The answer is signed with this meeting session's key (lobby-answer.ts). */
+    private readonly keys: SessionKeys,
     private readonly openSocket: SocketFactory = defaultSocket,
   ) {}
 
   async start(): Promise<void> {
-    const [topic, key] = await Promise.all([meetingLobbyTopic(this.code), deriveLobbyKey(this.code)]);
+    const [topic, key, authKey] = await Promise.all([meetingLobbyTopic(this.code), deriveLobbyKey(this.code), signalingKeyFor(this.code)]);
+    this.#authKey = authKey;
     this.#connect(topic, key);
   }
 
@@ -147,10 +187,12 @@ export class LobbyResponder {
     };
     socket.onmessage = (event: MessageEvent) => {
       const frame = parseFrame(event.data);
+      const proof = answerToChallenge(frame, this.#authKey);
+      if (proof) socket.send(JSON.stringify(proof));
       if (!frame || frame.type !== 'publish' || frame.topic !== topic) return;
       void openJson(key, frame.data).then(async (message) => {
         if (!isRecord(message) || message.kind !== 'who' || typeof message.nonce !== 'string' || message.nonce.length > 64) return;
-        const data = await sealJson(key, { kind: 'here', nonce: message.nonce, ...this.answer() });
+        const data = await sealJson(key, { kind: 'here', nonce: message.nonce, ...signLobbyAnswer(this.keys, topic, message.nonce, this.answer()) });
         if (socket.readyState === WebSocket.OPEN) socket.send(JSON.stringify({ type: 'publish', topic, data }));
       });
     };

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import type * as Y from 'yjs';
+import type { SessionCertificate } from '../../../shared/identity';
 import type { ActiveMeeting } from './active-meeting';
 import { MeetingSession, type MeetingSnapshot } from './meeting-session';
 
@@ -10,6 +11,8 @@ export interface UseMeetingOptions {
   meeting: ActiveMeeting | null;
   /** This machine's user (from getProfile); presence needs it. */
   me: { name: string; role: string } | null;
+  /** main's certifySessionKey (see MeetingSessionOptions.certify). */
+  certify: (sessionKey: string) => Promise<SessionCertificate>;
 }
 
 export interface MeetingState {
@@ -19,7 +22,7 @@ export interface MeetingState {
   problem: string | null;
 }
 
-const offline: MeetingSnapshot = { status: { kind: 'offline' }, participants: [], warnings: [], noOneReachable: false, chairViewing: null, receivedFrom: null };
+const offline: MeetingSnapshot = { status: { kind: 'offline' }, participants: [], warnings: [], noOneReachable: false, chairViewing: null, receivedFrom: null, amChair: false, heldRemovals: [] };
 const connecting: MeetingSnapshot = { ...offline, status: { kind: 'connecting' } };
 const noSubscription = () => () => undefined;
 
@@ -28,7 +31,9 @@ const noSubscription = () => () => undefined;
  * connecting / connected (n peers) / offline. Presence comes through `snapshot.participants`
  * and `session` (focus, carets, what I am viewing); plan content stays in the Y.Doc.
  */
-export function useMeeting({ doc, planName, meeting, me }: UseMeetingOptions): MeetingState {
+export function useMeeting({ doc, planName, meeting, me, certify }: UseMeetingOptions): MeetingState {
+  const certifyRef = useRef(certify);
+  certifyRef.current = certify;
   const [session, setSession] = useState<MeetingSession | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const planNameRef = useRef(planName);
@@ -47,7 +52,17 @@ export function useMeeting({ doc, planName, meeting, me }: UseMeetingOptions): M
     let cancelled = false;
     let started: MeetingSession | null = null;
     setProblem(null);
-    MeetingSession.start({ doc, planId, planName: () => planNameRef.current, signalingUrl, code, me: { name, role }, chair: hosting, answerLobby: true })
+    MeetingSession.start({
+      doc,
+      planId,
+      planName: () => planNameRef.current,
+      signalingUrl,
+      code,
+      me: { name, role },
+      chair: hosting,
+      answerLobby: true,
+      certify: (sessionKey) => certifyRef.current(sessionKey),
+    })
       .then((created) => {
         if (cancelled) return void created.leave();
         started = created;

@@ -5,6 +5,7 @@ import { describePersonRef, personFullName } from '../../../shared/export/plan-p
 import { isLive } from '../../../shared/plan';
 import { useCareApi } from '../care-api-context';
 import { shortHash } from './content-hash';
+import { RestoreVersionButton } from './restore-version-button';
 
 type AgreedVersion = CallOutput<'getAgreedVersion'>;
 
@@ -93,6 +94,7 @@ export function AgreedVersionView({ planId, version, onClose }: AgreedVersionVie
           <p>{plan.agreement.reviewDate ? `Review by ${plan.agreement.reviewDate}` : 'No review date'}</p>
         </>
       ) : null}
+      {plan ? <RestoreVersionButton version={version} snapshot={plan} /> : null}
       <button type="button" className="button" onClick={onClose}>
         Close version {version}
       </button>

@@ -67,6 +67,8 @@ export function formatSpan(firstAt: string, lastAt: string): string {
 export function describeChange(entry: Pick<HistoryEntry, 'action' | 'sections'>): string {
   const exported = describeExport(entry.action);
   if (exported) return exported;
+  const restored = /^restore-version v(\d+)$/.exec(entry.action);
+  if (restored) return `Restored agreed version ${restored[1]} (a new change; nothing earlier was rewritten)`;
   const label = actionLabels[entry.action] ?? entry.action.replace(/-/g, ' ');
   const titles = entry.sections.map((section) => section.title);
   if (entry.action === 'edit') return titles.length > 0 ? `${label} ${titles.join(', ')}` : `${label} the plan`;

@@ -3,6 +3,7 @@ import { CareError, type HistoryGroup } from '../../../shared/contract';
 import { isPlanSectionKey, planSectionKeys, sectionTitle, type PlanSectionKey } from '../../../shared/plan';
 import { useCareApi } from '../care-api-context';
 import { describeGroup, describeOrigin, formatSpan } from './history-labels';
+import { VerificationMark } from './verification-mark';
 
 interface HistoryOfChangesProps {
   planId: string;
@@ -139,6 +140,7 @@ export function HistoryOfChanges({ planId }: HistoryOfChangesProps) {
                 <td>
                   {entry.actorName}
                   {entry.actorOrganisation && <span className="history-organisation">, {entry.actorOrganisation}</span>}
+                  <VerificationMark entry={entry} />
                 </td>
                 <td>{entry.actorRole}</td>
                 <td>{describeGroup(entry)}</td>

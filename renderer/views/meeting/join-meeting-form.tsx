@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { joinMeeting } from '../../sync/meeting/join-meeting';
+import { joinMeeting, type JoinOutcome } from '../../sync/meeting/join-meeting';
 import { useCareApi } from '../care-api-context';
 
 export interface JoinMeetingFormProps {
@@ -7,6 +7,8 @@ export interface JoinMeetingFormProps {
   onJoined: (planId: string) => void;
   initialAddress?: string;
   initialCode?: string;
+  /** The plan open on this screen, if any (a meeting about it needs no confirmation). */
+  openPlanId?: string;
 }
 
 const progressText = {
@@ -16,17 +18,20 @@ const progressText = {
 } as const;
 
 /** "Join meeting": the address and code the host reads out. Works whether or not this machine has the plan. */
-export function JoinMeetingForm({ onJoined, initialAddress = '', initialCode = '' }: JoinMeetingFormProps) {
+export function JoinMeetingForm({ onJoined, initialAddress = '', initialCode = '', openPlanId }: JoinMeetingFormProps) {
   const api = useCareApi();
   const [address, setAddress] = useState(initialAddress);
   const [code, setCode] = useState(initialCode);
   const [busy, setBusy] = useState<keyof typeof progressText | null>(null);
   const [problem, setProblem] = useState<{ field?: 'address' | 'code'; message: string } | null>(null);
+  const [confirming, setConfirming] = useState<Extract<JoinOutcome, { kind: 'confirm' }> | null>(null);
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const submit = (event: FormEvent) => join(event);
+  const join = (event: FormEvent | null, confirmedPlanId?: string) => {
+    event?.preventDefault();
     if (busy) return;
     setProblem(null);
+    setConfirming(null);
     setBusy('asking');
     void (async () => {
       try {
@@ -35,8 +40,9 @@ export function JoinMeetingForm({ onJoined, initialAddress = '', initialCode = '
           setProblem({ message: 'Fill in your profile (name and role) before joining a meeting.' });
           return;
         }
-        const outcome = await joinMeeting(api, address, code, { name: profile.name, role: profile.role }, setBusy);
+        const outcome = await joinMeeting(api, address, code, { name: profile.name, role: profile.role }, setBusy, undefined, { openPlanId, confirmedPlanId });
         if (outcome.kind === 'joined') onJoined(outcome.planId);
+        else if (outcome.kind === 'confirm') setConfirming(outcome);
         else setProblem({ field: outcome.field, message: outcome.message });
       } catch {
         setProblem({ message: 'Joining did not work. Check the address and code, and try again.' });
@@ -83,6 +89,22 @@ export function JoinMeetingForm({ onJoined, initialAddress = '', initialCode = '
         </button>
       </div>
       {busy ? <p aria-live="polite">{progressText[busy]}</p> : null}
+      {confirming ? (
+        <div role="alert" className="notice" data-confirm-known-plan>
+          <p>
+            This meeting is about a plan already on this laptop: “{confirming.planName}”{confirming.personName ? `, for ${confirming.personName}` : ''}
+            {confirming.answeredBy.length > 0 ? ` (named by ${confirming.answeredBy.join(', ')})` : ''}. Is this the plan being discussed?
+          </p>
+          <div className="button-row">
+            <button type="button" className="button button--primary" onClick={() => join(null, confirming.planId)}>
+              Yes, open “{confirming.planName}” and join
+            </button>
+            <button type="button" className="button" onClick={() => setConfirming(null)}>
+              No, do not join
+            </button>
+          </div>
+        </div>
+      ) : null}
       {problem ? (
         <p className="field__problem" id="meeting-join-problem" role="alert">
           {problem.message}

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { CareError } from '../../../shared/contract';
 import { lastLeftMeeting, meetingInvitationUri, setActiveMeeting } from '../../sync/meeting/active-meeting';
 import { generateMeetingCode } from '../../sync/meeting/meeting-code';
+import { signalingKeyBase64 } from '../../sync/meeting/signaling-auth';
 import { presenceColour } from '../../sync/meeting/presence-state';
 import { useCareApi } from '../care-api-context';
 import { JoinMeetingForm } from './join-meeting-form';
@@ -27,11 +28,13 @@ export function MeetingPanel() {
   const host = () => {
     setBusy(true);
     setProblem(null);
-    api
-      .hostMeeting({})
+    // The code is made here; the server is given only a key derived from it (signaling-auth.ts).
+    const code = generateMeetingCode();
+    signalingKeyBase64(code)
+      .then((meetingKey) => api.hostMeeting({ meetingKey }))
       .then((hosting) => {
         const address = hosting.addressesToReadOut[0] ?? hosting.signalingUrl.replace(/^wss?:\/\//, '');
-        setActiveMeeting({ planId, planName, signalingUrl: hosting.signalingUrl, address, code: generateMeetingCode(), hosting: true });
+        setActiveMeeting({ planId, planName, signalingUrl: hosting.signalingUrl, address, code, hosting: true });
       })
       .catch((error: unknown) => setProblem(error instanceof CareError ? error.message : 'The meeting could not be started on this laptop.'))
       .finally(() => setBusy(false));
@@ -64,6 +67,7 @@ export function MeetingPanel() {
           key={rejoin ? `${rejoin.address}-${rejoin.code}` : 'join'}
           initialAddress={rejoin?.address}
           initialCode={rejoin?.code}
+          openPlanId={planId}
           onJoined={(joinedPlanId) => setElsewhere(joinedPlanId === planId ? null : joinedPlanId)}
         />
         {elsewhere ? <p role="alert">That meeting is about another plan. Go back to the plans list to open it; you are connected to it there.</p> : null}
@@ -90,7 +94,12 @@ export function MeetingPanel() {
         </>
       ) : null}
       <h3>Who is here</h3>
-      <PresenceList me={me ? { ...me, colour: presenceColour(me.name, me.role) } : null} participants={snapshot.participants} />
+      <PresenceList
+        me={me ? { ...me, colour: presenceColour(me.name, me.role) } : null}
+        participants={snapshot.participants}
+        onHandChair={snapshot.amChair && context.session ? (key) => context.session?.handChairTo(key) : undefined}
+      />
+      {snapshot.amChair ? <p className="field__hint">You hold the chair: the shared screen follows you.</p> : null}
       <div className="button-row">
         <button type="button" className="button" onClick={() => setActiveMeeting(null)}>
           Leave meeting

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type * as Y from 'yjs';
 import { useActiveMeeting } from '../../sync/meeting/active-meeting';
 import { useMeeting } from '../../sync/meeting/use-meeting';
@@ -47,7 +47,8 @@ export function MeetingProvider({ planId, doc, currentView, onNavigate, children
     };
   }, [api, planId]);
 
-  const { snapshot, session, problem } = useMeeting({ doc, planName, meeting, me });
+  const certify = useCallback((sessionKey: string) => api.certifySessionKey({ sessionKey }), [api]);
+  const { snapshot, session, problem } = useMeeting({ doc, planName, meeting, me, certify });
 
   useEffect(() => {
     session?.setViewing(currentView ?? null);

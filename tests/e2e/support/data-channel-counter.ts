@@ -9,10 +9,28 @@ export const dataChannelCounterScript = `(() => {
   const zero = () => ({ sync: 0, presence: 0, other: 0 });
   const counts = { sent: zero(), received: zero() };
   Object.defineProperty(window, '__dataChannelCounts', { value: counts });
+  // Issue 11 wraps every message after the hello as [101 signed | 105 MAC][varint length, tag][varint length, message]:
+  // the kind is that of the wrapped message.
+  const readVarUint = (bytes, at) => {
+    let value = 0, shift = 0, index = at;
+    while (index < bytes.length) {
+      const byte = bytes[index++];
+      value += (byte & 127) * 2 ** shift;
+      shift += 7;
+      if (byte < 128) break;
+    }
+    return [value, index];
+  };
   const kind = (data) => {
-    let first;
-    if (data instanceof ArrayBuffer) first = new Uint8Array(data)[0];
-    else if (ArrayBuffer.isView(data)) first = new Uint8Array(data.buffer, data.byteOffset, Math.min(1, data.byteLength))[0];
+    let bytes;
+    if (data instanceof ArrayBuffer) bytes = new Uint8Array(data);
+    else if (ArrayBuffer.isView(data)) bytes = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+    let first = bytes ? bytes[0] : undefined;
+    if (bytes && (first === 101 || first === 105)) {
+      const [tagLength, afterTagLength] = readVarUint(bytes, 1);
+      const [, afterInnerLength] = readVarUint(bytes, afterTagLength + tagLength);
+      first = bytes[afterInnerLength];
+    }
     return first === 0 ? 'sync' : first === 1 ? 'presence' : 'other';
   };
   const send = RTCDataChannel.prototype.send;

@@ -6,6 +6,8 @@ import type { HandlerTable } from '../../../main/services/handler-table';
 import type { CareStore } from '../../../main/store/care-store';
 import type { HistoryEntry, MeetingHosting, PlanSummary } from '../../../shared/contract';
 import { initialisePlanDoc, personText, readPlanSnapshot } from '../../../shared/plan';
+import { fromBase64, toBase64 } from 'lib0/buffer';
+import { deriveSignalingKey, signalingProof } from '../../../shared/meeting/signaling-proof';
 import { TestClient, waitUntil } from '../sync/signaling-test-client';
 import { openTestStore, tempDataDir, testActor } from '../../support/temp-store';
 
@@ -37,7 +39,8 @@ afterAll(async () => {
 
 describe('hostMeeting / stopHostingMeeting', () => {
   it('starts a signaling server that y-webrtc-style clients can use, once, and stops it', async () => {
-    const hosting = await call<MeetingHosting & { alreadyRunning: boolean }>('hostMeeting', { listenAddress: '127.0.0.1', port: 0 });
+    const meetingKey = await deriveSignalingKey('K7QX-MRT3-A9HW');
+    const hosting = await call<MeetingHosting & { alreadyRunning: boolean }>('hostMeeting', { listenAddress: '127.0.0.1', port: 0, meetingKey: toBase64(meetingKey) });
     expect(hosting.alreadyRunning).toBe(false);
     expect(hosting.signalingUrl).toBe(`ws://127.0.0.1:${hosting.port}`);
     expect(hosting.addressesToReadOut).toEqual([`127.0.0.1:${hosting.port}`]);
@@ -45,6 +48,13 @@ describe('hostMeeting / stopHostingMeeting', () => {
     // Two participants: subscribe first (the server's rule), then one publishes to the other.
     const alice = await TestClient.connect(hosting.signalingUrl);
     const bob = await TestClient.connect(hosting.signalingUrl);
+    // Each proves the meeting code; the server then names the host's identity key as chair.
+    const identity = await call<{ publicKey: string }>('getIdentity', {});
+    for (const client of [alice, bob]) {
+      const challenge = await client.waitFor((frame) => frame.type === 'challenge', 'the challenge');
+      client.send({ type: 'auth', proof: toBase64(signalingProof(meetingKey, fromBase64(String(challenge.nonce)))) });
+      expect((await client.waitFor((frame) => frame.type === 'welcome', 'the welcome')).chairKey).toBe(identity.publicKey);
+    }
     alice.send({ type: 'subscribe', topics: ['carehouse-room-test'] });
     bob.send({ type: 'subscribe', topics: ['carehouse-room-test'] });
     await new Promise((resolve) => setTimeout(resolve, 50));

@@ -2,6 +2,7 @@
 // meeting code (MeetingSession: y-webrtc through the adapter, guarded connections, the
 // shared gate, plan checks) on a Y.Doc of the plan, without React or a store, so a
 // benchmark can put many participants on one machine. Exposed as window.lab.
+import { createSigningKeyPair, encodeKeyBytes, signBytes, signSessionCertificate } from '../../../shared/identity';
 import * as Y from 'yjs';
 import { getPlanText } from '../../../shared/plan';
 import { MeetingSession } from '../../../renderer/sync/meeting/meeting-session';
@@ -43,6 +44,19 @@ function listenRaw(channel: RTCDataChannel): void {
   });
 }
 
+const labIdentity = createSigningKeyPair();
+function labCertificate(sessionKey: string, name: string) {
+  const issuedAt = Date.now();
+  return signSessionCertificate((bytes) => signBytes(labIdentity.secretKey, bytes), {
+    identityKey: encodeKeyBytes(labIdentity.publicKey),
+    sessionKey,
+    name,
+    role: 'Bench',
+    issuedAt,
+    expiresAt: issuedAt + 3_600_000,
+  });
+}
+
 const lab = {
   async start(options: { signalingUrl: string; code: string; planId: string; state: number[]; name: string; noPeerTimeoutMs?: number }): Promise<void> {
     doc = new Y.Doc();
@@ -62,6 +76,8 @@ const lab = {
       me: { name: options.name, role: 'Bench' },
       chair: false,
       answerLobby: false,
+      // No main in the lab page: its own identity key certifies the session key, as main would.
+      certify: async (sessionKey) => labCertificate(sessionKey, options.name),
       ...(options.noPeerTimeoutMs === undefined ? {} : { noPeerTimeoutMs: options.noPeerTimeoutMs }),
     });
   },

@@ -1,4 +1,5 @@
 import { openText, sealText } from './cipher';
+import { auditLink, currentHead, writeHead } from './plan-chain';
 import type { StoreContext } from './store-context';
 
 /**
@@ -50,19 +51,17 @@ export interface NewAuditEvent {
   actor: AuditActor;
 }
 
+/** Appends one audit row in the caller's transaction and extends the plan's audit chain. */
 export function recordAuditEvent(context: StoreContext, event: NewAuditEvent): void {
   const at = context.now();
-  context.db
+  const sections = event.sections.join(',');
+  const actorBlob = sealText(context.key, JSON.stringify(event.actor), actorContext(event.planId, at, event.action));
+  const inserted = context.db
     .prepare('INSERT INTO audit_events (plan_id, seq, at, action, origin, sections, actor_blob) VALUES (?, ?, ?, ?, ?, ?, ?)')
-    .run(
-      event.planId,
-      event.seq,
-      at,
-      event.action,
-      event.origin,
-      event.sections.join(','),
-      sealText(context.key, JSON.stringify(event.actor), actorContext(event.planId, at, event.action)),
-    );
+    .run(event.planId, event.seq, at, event.action, event.origin, sections, actorBlob);
+  const head = currentHead(context, event.planId);
+  const row = { id: Number(inserted.lastInsertRowid), plan_id: event.planId, seq: event.seq, at, action: event.action, origin: event.origin, sections, actor_blob: actorBlob };
+  writeHead(context, { ...head, auditCount: head.auditCount + 1, auditLink: auditLink(context, row, head.auditLink) });
 }
 
 export function listAuditEvents(context: StoreContext, planId: string, limit = 1000): AuditEvent[] {

@@ -117,11 +117,11 @@ describe('backup while CareHouse is writing, then restore', () => {
     writing = false;
     await loop;
     expect(appended).toBeGreaterThan(0);
-    expect(during.schemaVersion).toBeGreaterThan(0);
+    expect(during.manifest.schemaVersion).toBeGreaterThan(0);
     const quiet = await store.backup(join(dir, 'quiet.carehouse-backup'));
     const expected = decryptedContent(store);
     store.close();
-    expect(quiet.databaseBytes).toBeGreaterThan(0);
+    expect(quiet.manifest.databaseBytes).toBeGreaterThan(0);
 
     const target = join(dir, 'restored');
     const outcome = restoreBackup({ dataDir: target, from: join(dir, 'quiet.carehouse-backup'), keySource: { kind: 'passphrase', passphrase: TEST_PASSPHRASE } });

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { parseFlags, UsageError } from '../../host/parse-flags';
 import { readPassphrase } from '../../host/read-passphrase';
 import { backupDataDir } from '../../store/backup-data-dir';
+import { ForeignDataError, inspectDataDir } from '../../store/database-file';
 import type { CliCommand } from '../cli-command';
 
 export const backupCommand: CliCommand = {
@@ -20,6 +21,8 @@ export const backupCommand: CliCommand = {
       io.err(`carehouse backup: ${out} already exists; choose a new file name. Nothing was written.`);
       return 1;
     }
+    // Refuse a folder without CareHouse data before asking for anything.
+    if (inspectDataDir(resolve(dataDir)) !== 'existing') throw new ForeignDataError(`${dataDir} holds no CareHouse data to back up.`);
     const passphrase = await readPassphrase('CareHouse passphrase');
     const outcome = await backupDataDir(resolve(dataDir), resolve(out), { kind: 'passphrase', passphrase });
     const { manifest } = outcome;

@@ -61,7 +61,7 @@ describe('backup while CareHouse is writing, then restore', () => {
     expect(ackedBefore).toBeGreaterThanOrEqual(30);
 
     const backupFile = join(tempDataDir('carehouse-backups'), 'live.carehouse-backup');
-    const backup = await runCli(['backup', '--data-dir', dataDir, '--out', backupFile]);
+    const backup = await runCli(['backup', '--data-dir', dataDir, '--out', backupFile], passphraseEnv);
     const ackedAfter = acks();
     expect(backup.stderr).toBe('');
     expect(backup.code).toBe(0);
@@ -137,7 +137,7 @@ describe('backup while CareHouse is writing, then restore', () => {
     const source = seededDataDir('carehouse-src', ['Jill Marsh']);
     const existing = seededDataDir('carehouse-existing', ['Dora Okafor']);
     const backupFile = join(tempDataDir('carehouse-backups'), 'jill.carehouse-backup');
-    expect((await runCli(['backup', '--data-dir', source.dataDir, '--out', backupFile])).code).toBe(0);
+    expect((await runCli(['backup', '--data-dir', source.dataDir, '--out', backupFile], passphraseEnv)).code).toBe(0);
     const restore = await runCli(['restore', '--data-dir', existing.dataDir, '--from', backupFile], passphraseEnv);
     expect(restore.code).toBe(0);
     const previous = readdirSync(existing.dataDir).filter((name) => name.startsWith('restore-previous-'));
@@ -160,7 +160,7 @@ describe('a bad backup is refused before anything is replaced', () => {
   beforeAll(async () => {
     const source = seededDataDir('carehouse-good-src');
     good = join(tempDataDir('carehouse-backups'), 'good.carehouse-backup');
-    expect((await runCli(['backup', '--data-dir', source.dataDir, '--out', good])).code).toBe(0);
+    expect((await runCli(['backup', '--data-dir', source.dataDir, '--out', good], passphraseEnv)).code).toBe(0);
     target = seededDataDir('carehouse-target', ['Dora Okafor']);
   });
 
@@ -197,7 +197,7 @@ describe('a bad backup is refused before anything is replaced', () => {
     }
   });
 
-  it('a backup re-wrapped with fresh checksums after a sealed value was altered (the per-row encryption catches it)', async () => {
+  it('a backup re-wrapped with fresh checksums after a sealed value was altered (its manifest MAC, from the data key, no longer holds)', async () => {
     const { manifest, database } = decodeBackup(readFileSync(good));
     const dir = tempDataDir('carehouse-bad');
     const dbFile = join(dir, 'inner.db');
@@ -214,7 +214,7 @@ describe('a bad backup is refused before anything is replaced', () => {
     const { createHash } = await import('node:crypto');
     const file = join(dir, 'rewrapped.carehouse-backup');
     writeFileSync(file, encodeBackup({ ...manifest, databaseBytes: altered.length, databaseSha256: createHash('sha256').update(altered).digest('hex') }, altered));
-    await expectRefused(file, /fail their integrity check/);
+    await expectRefused(file, /not made with this data's key/);
   });
 
   it('a wrong passphrase, a file that is not a backup, and a missing file', async () => {

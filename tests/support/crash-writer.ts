@@ -30,6 +30,8 @@ doc.on('update', (update: Uint8Array) => {
 // Grouped mode: several edits made durable in one transaction (group commit), each
 // acknowledged only after that commit returned.
 const groupSize = Number(process.env.CAREHOUSE_CRASH_GROUP ?? '1');
+// The crash test's control: the bug it must catch (acknowledging before the commit).
+const ackBeforeCommit = process.env.CAREHOUSE_CRASH_ACK_EARLY === '1';
 
 async function run(): Promise<void> {
   // fd 1 written synchronously: an "ack" line is out before the next write starts.
@@ -46,8 +48,9 @@ async function run(): Promise<void> {
       updates.push(pending);
       pending = undefined;
     }
+    if (ackBeforeCommit) for (const key of keys) writeSync(1, `ack ${key}\n`);
     store.appendUpdates(updates.map((update) => ({ planId: planId as string, update, origin: 'local' as const, actor, sections: ['crashEdits'] })));
-    for (const key of keys) writeSync(1, `ack ${key}\n`);
+    if (!ackBeforeCommit) for (const key of keys) writeSync(1, `ack ${key}\n`);
     // Compaction is queued off the append path: let it run, so kills also land inside it.
     if (store.compactionPending(planId as string)) await new Promise((resolve) => setImmediate(resolve));
   }

@@ -462,9 +462,16 @@ export class CareStore {
     for (const timer of this.#pendingCompactions.values()) clearImmediate(timer);
     this.#pendingCompactions.clear();
     if (this.#context.db.open) {
-      // Fold the WAL into the main file so a closed store is one self-contained file.
-      this.#context.db.pragma('wal_checkpoint(TRUNCATE)');
-      this.#context.db.close();
+      try {
+        // Fold the WAL into the main file so a closed store is one self-contained file.
+        this.#context.db.pragma('wal_checkpoint(TRUNCATE)');
+      } catch (error) {
+        // A full disk can refuse the checkpoint: the WAL keeps every commit and is folded
+        // in on the next open, so closing must still succeed.
+        if (!isDiskFull(error)) throw error;
+      } finally {
+        this.#context.db.close();
+      }
     }
   }
 }

@@ -17,14 +17,12 @@ function toBase64(bytes: Uint8Array): string {
 }
 
 export function createPlanHandlers(store: CareStore, docs: PlanDocCache, version: string): PlanHandlers {
-  const summaryOf = (record: PlanRecord): PlanSummary => ({
-    id: record.id,
-    displayName: record.displayName,
-    createdAt: record.createdAt,
-    updatedAt: record.updatedAt,
-    archived: record.archived,
-    ...summarisePlan(docs.get(record.id)),
-  });
+  const summaryOf = (record: PlanRecord & { damage?: string[] | null }): PlanSummary => {
+    const base = { id: record.id, displayName: record.displayName, createdAt: record.createdAt, updatedAt: record.updatedAt, archived: record.archived };
+    // A damaged plan is listed with what is wrong, never opened: one bad plan must not take the list down.
+    if (record.damage) return { ...base, personName: '', nhsNumber: '', keyworker: '', reviewDate: '', damage: record.damage };
+    return { ...base, ...summarisePlan(docs.get(record.id)) };
+  };
 
   return {
     ping: () => ({ version }),

@@ -152,6 +152,9 @@ export function PlansList({ onOpen }: PlansListProps) {
                     </dd>
                   </dl>
                   {plan.archived ? <p className="badge">Archived</p> : null}
+                  {plan.damage ? (
+                    <p className="badge badge--overdue">Damaged, so not opened: {plan.damage.join('; ')}. Restore it from a backup.</p>
+                  ) : null}
                 </div>
                 <div className="button-row">
                   <button type="button" className="button button--primary" onClick={() => onOpen(plan.id)} aria-label={`Open ${plan.displayName}`}>

@@ -3,6 +3,7 @@ import * as Y from 'yjs';
 import { CareError, type PlanSummary } from '../../shared/contract';
 import { initialisePlanDoc, summarisePlan } from '../../shared/plan/plan-layout';
 import type { CareStore } from '../store/care-store';
+import { GroupCommitQueue } from '../store/group-commit-queue';
 import type { PlanRecord } from '../store/plan-records';
 import { currentActor } from './actor';
 import type { HandlerSlice } from './handler-table';
@@ -17,6 +18,7 @@ function toBase64(bytes: Uint8Array): string {
 }
 
 export function createPlanHandlers(store: CareStore, docs: PlanDocCache, version: string): PlanHandlers {
+  const commits = new GroupCommitQueue(store);
   const summaryOf = (record: PlanRecord & { damage?: string[] | null }): PlanSummary => {
     const base = { id: record.id, displayName: record.displayName, createdAt: record.createdAt, updatedAt: record.updatedAt, archived: record.archived };
     // A damaged plan is listed with what is wrong, never opened: one bad plan must not take the list down.
@@ -43,18 +45,21 @@ export function createPlanHandlers(store: CareStore, docs: PlanDocCache, version
       const { state, lastSeq } = store.loadPlan(planId);
       return { planId, state: toBase64(state), lastSeq };
     },
-    appendUpdate: ({ planId, update, origin }) => {
+    appendUpdate: async ({ planId, update, origin }) => {
       const local = currentActor(store);
       const bytes = Buffer.from(update, 'base64');
       const { sections, next } = docs.probe(planId, bytes);
       const actor =
         origin.kind === 'local' ? local : { name: origin.peerName, role: origin.peerRole, organisation: '', peerId: origin.peerId };
+      // Follow the live document at once, so an update arriving in the same group is judged
+      // against this one; the reply still waits for the group's commit (group commit).
+      docs.accept(planId, next);
       try {
-        const seq = store.appendUpdate({ planId, update: bytes, origin: origin.kind, actor, sections });
-        docs.accept(planId, next);
+        const seq = await commits.append({ planId, update: bytes, origin: origin.kind, actor, sections });
         return { seq, sections };
       } catch (error) {
-        next.destroy();
+        // Not durable: drop the cached document so the next call starts from what is on disk.
+        docs.forget(planId);
         throw error;
       }
     },

@@ -20,9 +20,11 @@ import type { StoreContext } from './store-context';
  * Triggers refuse UPDATE, DELETE and INSERT OR REPLACE, and any insert that is not the
  * next number. The plan's sealed head (plan-chain.ts) carries the count and the latest
  * record_hash, so a deleted latest version is caught on open even with the triggers
- * dropped. A version is verified (every hash recomputed, every sealed value opened) once —
- * when it is written, or the first time it is read after the store is opened — and then
- * served from a per-connection cache: rows cannot change under a running store (triggers).
+ * dropped. A version is verified (every hash recomputed, every sealed value opened, the
+ * snapshot re-canonicalised) once — when it is written, or the first time it is read after
+ * the store is opened — and then served from a per-connection cache. A cache entry is used
+ * only while a SHA-256 over the row's stored bytes still matches, so a row altered under a
+ * running store is still caught at the next read, at the cost of one hash, not a re-verify.
  */
 export const AGREED_VERSIONS_SCHEMA = `
   CREATE TABLE agreed_versions (
@@ -130,8 +132,24 @@ interface AgreedVersionRow {
 }
 
 interface CachedVersion {
-  recordHash: string;
+  /** SHA-256 over every stored column of the row it was verified from. */
+  fingerprint: string;
   version: AgreedVersion;
+}
+
+let verifications = 0;
+/** How many full verifications ran in this process (diagnostics, and the test that proves the cache). */
+export function agreedVersionVerifications(): number {
+  return verifications;
+}
+
+function rowFingerprint(row: AgreedVersionRow): string {
+  const hash = createHash('sha256');
+  for (const part of [row.plan_id, String(row.version), row.agreed_at, row.content_hash, row.state_hash, row.previous_hash ?? '', row.record_hash]) {
+    hash.update(`${part.length}:${part}|`);
+  }
+  for (const blob of [row.state_blob, row.snapshot_blob, row.details_blob]) hash.update(`${blob.length}:`).update(blob);
+  return hash.digest('hex');
 }
 const verifiedCache = new WeakMap<StoreContext['db'], Map<string, CachedVersion>>();
 const cacheKey = (planId: string, version: number) => `${planId}:${version}`;
@@ -218,8 +236,9 @@ export function insertAgreedVersion(context: StoreContext, entry: NewAgreedVersi
     snapshot: JSON.parse(snapshotJson) as unknown,
   };
   // Verified as it is written. An aborted transaction leaves no row, and a cache entry is only
-  // served for a row whose record_hash it matches, so it can never stand in for another row.
-  cacheOf(context).set(cacheKey(entry.planId, version), { recordHash, version: written });
+  // served for a row whose stored bytes it matches, so it can never stand in for another row.
+  const stored = context.db.prepare('SELECT * FROM agreed_versions WHERE plan_id = ? AND version = ?').get(entry.planId, version) as AgreedVersionRow;
+  cacheOf(context).set(cacheKey(entry.planId, version), { fingerprint: rowFingerprint(stored), version: written });
   return { planId: entry.planId, version, agreedAt, contentHash, intact: true, details: entry.details };
 }
 
@@ -282,12 +301,14 @@ function chainRows(context: StoreContext, planId: string): ChainRow[] {
 
 /** Verified once, then from the cache: the full check only for a row not seen (or changed) since. */
 function verifiedVersion(context: StoreContext, planId: string, row: ChainRow, expectedPrevious: string | null): AgreedVersion {
+  const full = context.db.prepare('SELECT * FROM agreed_versions WHERE plan_id = ? AND version = ?').get(planId, row.version) as AgreedVersionRow;
+  const fingerprint = rowFingerprint(full);
   const cache = cacheOf(context);
   const cached = cache.get(cacheKey(planId, row.version));
-  if (cached && cached.recordHash === row.record_hash && row.previous_hash === expectedPrevious) return cached.version;
-  const full = context.db.prepare('SELECT * FROM agreed_versions WHERE plan_id = ? AND version = ?').get(planId, row.version) as AgreedVersionRow;
+  if (cached && cached.fingerprint === fingerprint && full.previous_hash === expectedPrevious) return cached.version;
+  verifications += 1;
   const verified = verifyRow(context, full, expectedPrevious);
-  cache.set(cacheKey(planId, row.version), { recordHash: full.record_hash, version: verified });
+  cache.set(cacheKey(planId, row.version), { fingerprint, version: verified });
   return verified;
 }
 

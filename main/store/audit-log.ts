@@ -1,5 +1,6 @@
 import { openText, sealText } from './cipher';
 import { auditLink, currentHead, writeHead } from './plan-chain';
+import { prepared } from './prepared';
 import type { StoreContext } from './store-context';
 
 /**
@@ -56,8 +57,7 @@ export function recordAuditEvent(context: StoreContext, event: NewAuditEvent): v
   const at = context.now();
   const sections = event.sections.join(',');
   const actorBlob = sealText(context.key, JSON.stringify(event.actor), actorContext(event.planId, at, event.action));
-  const inserted = context.db
-    .prepare('INSERT INTO audit_events (plan_id, seq, at, action, origin, sections, actor_blob) VALUES (?, ?, ?, ?, ?, ?, ?)')
+  const inserted = prepared(context.db, 'INSERT INTO audit_events (plan_id, seq, at, action, origin, sections, actor_blob) VALUES (?, ?, ?, ?, ?, ?, ?)')
     .run(event.planId, event.seq, at, event.action, event.origin, sections, actorBlob);
   const head = currentHead(context, event.planId);
   const row = { id: Number(inserted.lastInsertRowid), plan_id: event.planId, seq: event.seq, at, action: event.action, origin: event.origin, sections, actor_blob: actorBlob };

@@ -1,4 +1,4 @@
-import { createHmac, hkdfSync, timingSafeEqual } from 'node:crypto';
+import { createHmac, createSecretKey, hkdfSync, timingSafeEqual, type KeyObject } from 'node:crypto';
 
 /**
  * Keyed MACs for the tamper-evident chains. The MAC key is derived from the data key
@@ -12,21 +12,45 @@ export function deriveChainKey(dataKey: Buffer): Buffer {
   return Buffer.from(hkdfSync('sha256', dataKey, Buffer.alloc(0), 'carehouse-chain-v1', 32));
 }
 
-/** HMAC-SHA256 over length-prefixed parts, so no two different part lists give the same input. */
-export function chainMac(chainKey: Buffer, parts: readonly MacPart[]): Buffer {
-  const hmac = createHmac('sha256', chainKey);
-  const length = Buffer.alloc(5);
-  for (const part of parts) {
-    const bytes =
-      part === null ? Buffer.alloc(0) : typeof part === 'string' ? Buffer.from(part, 'utf8') : typeof part === 'number' ? Buffer.from(String(part)) : part;
-    // A type byte keeps null, "", 0 and "0" apart.
-    length[0] = part === null ? 0 : typeof part === 'string' ? 1 : typeof part === 'number' ? 2 : 3;
-    length.writeUInt32BE(bytes.length, 1);
-    hmac.update(length);
-    hmac.update(bytes);
+const TYPE_NULL = 0;
+const TYPE_TEXT = 1;
+const TYPE_NUMBER = 2;
+const TYPE_BYTES = 3;
+
+// Chains are checked for every row of every plan on open: one allocation and one update
+// per MAC (not one per part) keeps that near the cost of the HMAC itself.
+const keyObjects = new WeakMap<Buffer, KeyObject>();
+
+function keyObjectOf(chainKey: Buffer): KeyObject {
+  let keyObject = keyObjects.get(chainKey);
+  if (!keyObject) {
+    keyObject = createSecretKey(chainKey);
+    keyObjects.set(chainKey, keyObject);
   }
-  return hmac.digest();
+  return keyObject;
 }
+
+/** HMAC-SHA256 over type-tagged, length-prefixed parts, so no two different part lists give the same input. */
+export function chainMac(chainKey: Buffer, parts: readonly MacPart[]): Buffer {
+  const encoded = parts.map((part) =>
+    part === null ? EMPTY : typeof part === 'string' ? Buffer.from(part, 'utf8') : typeof part === 'number' ? Buffer.from(String(part), 'latin1') : part,
+  );
+  let total = 0;
+  for (const bytes of encoded) total += 5 + bytes.length;
+  const input = Buffer.allocUnsafe(total);
+  let offset = 0;
+  parts.forEach((part, index) => {
+    const bytes = encoded[index] ?? EMPTY;
+    // A type byte keeps null, "", 0 and "0" apart.
+    input[offset] = part === null ? TYPE_NULL : typeof part === 'string' ? TYPE_TEXT : typeof part === 'number' ? TYPE_NUMBER : TYPE_BYTES;
+    input.writeUInt32BE(bytes.length, offset + 1);
+    input.set(bytes, offset + 5);
+    offset += 5 + bytes.length;
+  });
+  return createHmac('sha256', keyObjectOf(chainKey)).update(input).digest();
+}
+
+const EMPTY = new Uint8Array(0);
 
 export function sameMac(a: Uint8Array | null | undefined, b: Uint8Array): boolean {
   return a !== null && a !== undefined && a.length === b.length && timingSafeEqual(a, b);

@@ -1,4 +1,5 @@
 import { chainMac } from './chain-mac';
+import { prepared } from './prepared';
 import type { StoreContext } from './store-context';
 
 /**
@@ -77,7 +78,7 @@ export function newHead(context: StoreContext, planId: string): PlanHead {
 
 /** The stored head and whether its MAC holds; undefined when the plan has none. */
 export function readHead(context: StoreContext, planId: string): { head: PlanHead; sealed: boolean } | undefined {
-  const row = context.db.prepare('SELECT * FROM plan_heads WHERE plan_id = ?').get(planId) as HeadRow | undefined;
+  const row = prepared(context.db, 'SELECT * FROM plan_heads WHERE plan_id = ?').get(planId) as HeadRow | undefined;
   if (!row) return undefined;
   const head: PlanHead = {
     planId: row.plan_id,
@@ -97,13 +98,12 @@ export function currentHead(context: StoreContext, planId: string): PlanHead {
 }
 
 export function writeHead(context: StoreContext, head: PlanHead): void {
-  context.db
-    .prepare(
-      `INSERT INTO plan_heads (plan_id, last_seq, update_link, audit_count, audit_link, agreed_count, agreed_hash, mac)
+  prepared(
+    context.db,
+    `INSERT INTO plan_heads (plan_id, last_seq, update_link, audit_count, audit_link, agreed_count, agreed_hash, mac)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT(plan_id) DO UPDATE SET last_seq = excluded.last_seq, update_link = excluded.update_link,
          audit_count = excluded.audit_count, audit_link = excluded.audit_link, agreed_count = excluded.agreed_count,
          agreed_hash = excluded.agreed_hash, mac = excluded.mac`,
-    )
-    .run(head.planId, head.lastSeq, head.updateLink, head.auditCount, head.auditLink, head.agreedCount, head.agreedHash, headMac(context, head));
+  ).run(head.planId, head.lastSeq, head.updateLink, head.auditCount, head.auditLink, head.agreedCount, head.agreedHash, headMac(context, head));
 }

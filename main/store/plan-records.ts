@@ -1,4 +1,5 @@
 import { TamperedDataError, openText, sealText } from './cipher';
+import { prepared } from './prepared';
 import type { StoreContext } from './store-context';
 
 export interface PlanRecord {
@@ -89,8 +90,7 @@ export function setPlanArchived(context: StoreContext, planId: string, archived:
 
 /** Reserves the next sequence number; call inside the transaction that appends. */
 export function nextSeq(context: StoreContext, planId: string): number {
-  const result = context.db
-    .prepare('UPDATE plans SET last_seq = last_seq + 1, updated_at = ? WHERE id = ? RETURNING last_seq')
+  const result = prepared(context.db, 'UPDATE plans SET last_seq = last_seq + 1, updated_at = ? WHERE id = ? RETURNING last_seq')
     .get(context.now(), planId) as { last_seq: number } | undefined;
   if (!result) throw new PlanNotFoundError(planId);
   return result.last_seq;

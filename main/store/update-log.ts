@@ -2,6 +2,7 @@ import * as Y from 'yjs';
 import { open, seal } from './cipher';
 import { currentHead, snapshotMac, updateLink, writeHead } from './plan-chain';
 import { getPlan, nextSeq } from './plan-records';
+import { prepared } from './prepared';
 import type { StoreContext } from './store-context';
 
 /**
@@ -28,8 +29,7 @@ export function appendUpdateRow(context: StoreContext, planId: string, update: U
   const sealed = seal(context.key, update, updateContext(planId, seq));
   const head = currentHead(context, planId);
   const link = updateLink(context, planId, seq, sealed, head.updateLink);
-  context.db
-    .prepare('INSERT INTO plan_updates (plan_id, seq, update_blob, received_at, link) VALUES (?, ?, ?, ?, ?)')
+  prepared(context.db, 'INSERT INTO plan_updates (plan_id, seq, update_blob, received_at, link) VALUES (?, ?, ?, ?, ?)')
     .run(planId, seq, sealed, context.now(), link);
   writeHead(context, { ...head, lastSeq: seq, updateLink: link });
   return seq;
@@ -70,11 +70,10 @@ export function loadPlanState(context: StoreContext, planId: string): PlanState 
 }
 
 export function countTail(context: StoreContext, planId: string): number {
-  const row = context.db
-    .prepare(
-      'SELECT COUNT(*) AS n FROM plan_updates WHERE plan_id = ? AND seq > COALESCE((SELECT covers_seq FROM plan_snapshots WHERE plan_id = ?), 0)',
-    )
-    .get(planId, planId) as { n: number };
+  const row = prepared(
+    context.db,
+    'SELECT COUNT(*) AS n FROM plan_updates WHERE plan_id = ? AND seq > COALESCE((SELECT covers_seq FROM plan_snapshots WHERE plan_id = ?), 0)',
+  ).get(planId, planId) as { n: number };
   return row.n;
 }
 

@@ -4,6 +4,7 @@ import { createDemoHandlers } from './demo-service';
 import { createExportHandlers } from './export-service';
 import type { HandlerTable } from './handler-table';
 import { createHistoryHandlers } from './history-service';
+import { createIntegrityHandlers } from './integrity-service';
 import { createMeetingHandlers } from './meeting-service';
 import { PlanDocCache } from './plan-doc-cache';
 import { createPlanHandlers } from './plan-service';
@@ -26,5 +27,6 @@ export function createHandlers(store: CareStore, options: ServiceOptions): Handl
     ...createDemoHandlers(store, docs),
     ...createAgreementHandlers(store),
     ...createExportHandlers(store),
+    ...createIntegrityHandlers(store, docs),
   };
 }

@@ -4,6 +4,7 @@ import { agreementCalls } from './agreement-calls';
 import { demoCalls } from './demo-calls';
 import { exportCalls } from './export-calls';
 import { historyCalls } from './history-calls';
+import { integrityCalls } from './integrity-calls';
 import { meetingCalls } from './meeting-calls';
 import { planCalls } from './plan-calls';
 import { profileCalls } from './profile-calls';
@@ -22,6 +23,7 @@ export const careContract = {
   ...demoCalls,
   ...agreementCalls,
   ...exportCalls,
+  ...integrityCalls,
 } as const satisfies Record<string, CallDeclaration>;
 
 export type CareContract = typeof careContract;

@@ -11,3 +11,4 @@ export * from './meeting-calls';
 export * from './demo-calls';
 export * from './agreement-calls';
 export * from './export-calls';
+export * from './integrity-calls';

@@ -218,3 +218,31 @@ describe('a damaged plan stays refused until the user chooses', () => {
     }
   });
 });
+
+describe('the choice, through the one door (keepDamagedPlan)', () => {
+  it('lists the damaged plan with what is wrong, keeps it on request, and it then lists and opens clean', async () => {
+    const { createHandlers } = await import('../../../main/services/create-handlers');
+    const { callOk } = await import('./support/plan-edits');
+    const { dispatchCall } = await import('../../../main/services/dispatch-call');
+    const dataDir = copyOfStore();
+    tamper(dataDir, (db) => db.prepare('DELETE FROM plan_updates WHERE plan_id = ? AND seq = 3').run(seeded.jill));
+    const store = openTestStore(dataDir);
+    try {
+      const handlers = createHandlers(store, { version: 'test' });
+      await callOk(handlers, 'saveProfile', editor);
+      const listed = await callOk<Array<{ id: string; damage?: string[] }>>(handlers, 'listPlans', { includeArchived: true });
+      expect(listed.find((plan) => plan.id === seeded.jill)?.damage).toEqual(['update 3 is missing']);
+      expect(listed.find((plan) => plan.id === seeded.amir)?.damage).toBeUndefined();
+      expect(await dispatchCall(handlers, 'loadPlan', { planId: seeded.jill })).toMatchObject({ ok: false, error: { code: 'refused' } });
+      // Keeping a healthy plan is not a thing.
+      expect(await dispatchCall(handlers, 'keepDamagedPlan', { planId: seeded.amir })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+      expect(await callOk(handlers, 'keepDamagedPlan', { planId: seeded.jill })).toEqual({ planId: seeded.jill, kept: true });
+      const after = await callOk<Array<{ id: string; damage?: string[]; personName: string }>>(handlers, 'listPlans', { includeArchived: true });
+      expect(after.find((plan) => plan.id === seeded.jill)).toMatchObject({ personName: 'Jill Marsh' });
+      expect(after.find((plan) => plan.id === seeded.jill)?.damage).toBeUndefined();
+      expect((await dispatchCall(handlers, 'loadPlan', { planId: seeded.jill })).ok).toBe(true);
+    } finally {
+      store.close();
+    }
+  });
+});

@@ -31,6 +31,8 @@ export interface BackupSource {
   db: Database.Database;
   dataKey: Buffer;
   now: () => string;
+  /** Electron's better-sqlite3 build (undefined under Node). */
+  nativeBinding?: string;
   /** Opens the staged copy as a store and checks every chain and sealed value in it. */
   inspect: (stagedDir: string) => CopyInspection;
 }
@@ -49,14 +51,14 @@ export async function writeBackup(source: BackupSource, outFile: string): Promis
   try {
     const staged = join(staging, 'carehouse.db');
     await source.db.backup(staged, { progress: () => PAGES_PER_STEP });
-    const integrity = new Database(staged);
+    const integrity = new Database(staged, { nativeBinding: source.nativeBinding });
     try {
       if (integrity.pragma('integrity_check', { simple: true }) !== 'ok') throw new BackupFailedError('the copy failed its integrity check.');
     } finally {
       integrity.close();
     }
     const inspection = source.inspect(staging);
-    const copy = new Database(staged);
+    const copy = new Database(staged, { nativeBinding: source.nativeBinding });
     let schemaVersion: number;
     let applicationId: number;
     try {

@@ -87,10 +87,13 @@ export class CareStore {
   readonly #damaged = new Map<string, string[]>();
   readonly #storeProblems: string[] = [];
   readonly #pendingCompactions = new Map<string, NodeJS.Immediate>();
+  /** Electron's better-sqlite3 build, for the copies a backup opens (undefined under Node). */
+  readonly #nativeBinding: string | undefined;
 
-  private constructor(context: StoreContext, compactionThreshold: number) {
+  private constructor(context: StoreContext, compactionThreshold: number, nativeBinding: string | undefined) {
     this.#context = context;
     this.#compactionThreshold = compactionThreshold;
+    this.#nativeBinding = nativeBinding;
   }
 
   static open(options: OpenCareStoreOptions): CareStore {
@@ -119,10 +122,13 @@ export class CareStore {
    * Opens a copy of a store (a backup being made or checked) with a data key already in
    * hand: no unlock, same migrations, schema check and chain verification as open().
    */
-  static openCopyWithDataKey(dataDir: string, key: Buffer): CareStore {
-    const db = openDatabaseFile(dataDir);
+  static openCopyWithDataKey(dataDir: string, key: Buffer, nativeBinding?: string): CareStore {
+    const db = openDatabaseFile(dataDir, { nativeBinding });
     try {
-      return CareStore.#verified({ db, key, chainKey: deriveChainKey(key), now: () => new Date().toISOString() }, { compactionThreshold: Number.MAX_SAFE_INTEGER });
+      return CareStore.#verified(
+        { db, key, chainKey: deriveChainKey(key), now: () => new Date().toISOString() },
+        { compactionThreshold: Number.MAX_SAFE_INTEGER, nativeBinding },
+      );
     } catch (error) {
       db.close();
       throw CareStore.#plainOpenError(error, dataDir);
@@ -132,7 +138,7 @@ export class CareStore {
   static #verified(context: StoreContext, options: { compactionThreshold?: number; nativeBinding?: string }): CareStore {
     applyMigrations(context.db, undefined, { '007-tamper-evident-chains': () => sealExistingChains(context) });
     checkSchema(context.db, options.nativeBinding);
-    const store = new CareStore(context, options.compactionThreshold ?? DEFAULT_COMPACTION_THRESHOLD);
+    const store = new CareStore(context, options.compactionThreshold ?? DEFAULT_COMPACTION_THRESHOLD, options.nativeBinding);
     store.#verifyEveryPlan();
     return store;
   }
@@ -441,8 +447,9 @@ export class CareStore {
         db: this.#context.db,
         dataKey: key,
         now: this.#context.now,
+        nativeBinding: this.#nativeBinding,
         inspect: (stagedDir) => {
-          const copy = CareStore.openCopyWithDataKey(stagedDir, key);
+          const copy = CareStore.openCopyWithDataKey(stagedDir, key, this.#nativeBinding);
           try {
             return { ...copy.deepCheck(), plans: copy.listPlans(true).length };
           } finally {

@@ -1,5 +1,5 @@
 import { openText, sealText } from './cipher';
-import { auditLink, currentHead, writeHead } from './plan-chain';
+import { auditLink, currentHead, writeHead, type PlanHead } from './plan-chain';
 import { prepared } from './prepared';
 import type { StoreContext } from './store-context';
 
@@ -54,14 +54,25 @@ export interface NewAuditEvent {
 
 /** Appends one audit row in the caller's transaction and extends the plan's audit chain. */
 export function recordAuditEvent(context: StoreContext, event: NewAuditEvent): void {
+  writeHead(context, recordAuditEventTo(context, event, currentHead(context, event.planId)));
+}
+
+/** The same, extending a head the caller holds and writes once (group commit). */
+export function recordAuditEventTo(context: StoreContext, event: NewAuditEvent, head: PlanHead): PlanHead {
   const at = context.now();
   const sections = event.sections.join(',');
   const actorBlob = sealText(context.key, JSON.stringify(event.actor), actorContext(event.planId, at, event.action));
-  const inserted = prepared(context.db, 'INSERT INTO audit_events (plan_id, seq, at, action, origin, sections, actor_blob) VALUES (?, ?, ?, ?, ?, ?, ?)')
-    .run(event.planId, event.seq, at, event.action, event.origin, sections, actorBlob);
-  const head = currentHead(context, event.planId);
+  const inserted = prepared(context.db, 'INSERT INTO audit_events (plan_id, seq, at, action, origin, sections, actor_blob) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+    event.planId,
+    event.seq,
+    at,
+    event.action,
+    event.origin,
+    sections,
+    actorBlob,
+  );
   const row = { id: Number(inserted.lastInsertRowid), plan_id: event.planId, seq: event.seq, at, action: event.action, origin: event.origin, sections, actor_blob: actorBlob };
-  writeHead(context, { ...head, auditCount: head.auditCount + 1, auditLink: auditLink(context, row, head.auditLink) });
+  return { ...head, auditCount: head.auditCount + 1, auditLink: auditLink(context, row, head.auditLink) };
 }
 
 export function listAuditEvents(context: StoreContext, planId: string, limit = 1000): AuditEvent[] {

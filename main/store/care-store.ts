@@ -8,7 +8,7 @@ import {
   type NewAgreedVersion,
 } from './agreed-versions';
 import { writeBackup, type BackupOutcome } from './backup-writer';
-import { recordAuditEvent, listAuditEvents, type AuditActor, type AuditEvent, type AuditOrigin } from './audit-log';
+import { recordAuditEvent, recordAuditEventTo, listAuditEvents, type AuditActor, type AuditEvent, type AuditOrigin } from './audit-log';
 import { deriveChainKey } from './chain-mac';
 import { TamperedDataError } from './cipher';
 import { databasePath, openDatabaseFile, type DatabaseOpenOptions } from './database-file';
@@ -34,12 +34,14 @@ import type { StoreContext } from './store-context';
 import {
   DEFAULT_COMPACTION_THRESHOLD,
   appendUpdateRow,
+  appendUpdateRowTo,
   compactPlan,
   countTail,
   loadPlanState,
   type CompactionHooks,
   type PlanState,
 } from './update-log';
+import { currentHead, writeHead, type PlanHead } from './plan-chain';
 import { rebasePlan } from './rebase-plan';
 import { removePlans } from './remove-plans';
 
@@ -87,6 +89,7 @@ export class CareStore {
   readonly #damaged = new Map<string, string[]>();
   readonly #storeProblems: string[] = [];
   readonly #pendingCompactions = new Map<string, NodeJS.Immediate>();
+  readonly #tailLengths = new Map<string, number>();
   /** Electron's better-sqlite3 build, for the copies a backup opens (undefined under Node). */
   readonly #nativeBinding: string | undefined;
 
@@ -156,7 +159,10 @@ export class CareStore {
   removeDamagedPlans(): string[] {
     const ids = [...this.#damaged.keys()];
     removePlans(this.#context, ids);
-    for (const id of ids) this.#damaged.delete(id);
+    for (const id of ids) {
+      this.#damaged.delete(id);
+      this.#tailLengths.delete(id);
+    }
     return ids;
   }
 
@@ -265,6 +271,7 @@ export class CareStore {
       recordAuditEvent(this.#context, { planId, seq: null, action: 'keep-after-integrity-check', origin: 'local', sections: [], actor });
     });
     this.#damaged.delete(planId);
+    this.#tailLengths.delete(planId);
   }
 
   get database(): Database.Database {
@@ -334,21 +341,21 @@ export class CareStore {
    */
   appendUpdates(entries: readonly AppendedUpdate[]): number[] {
     for (const entry of entries) this.#assertUsable(entry.planId);
-    const seqs = this.#write(() =>
-      entries.map((entry) => {
-        const appended = appendUpdateRow(this.#context, entry.planId, entry.update);
-        recordAuditEvent(this.#context, {
-          planId: entry.planId,
-          seq: appended,
-          action: 'edit',
-          origin: entry.origin,
-          sections: entry.sections,
-          actor: entry.actor,
-        });
-        return appended;
-      }),
-    );
-    for (const planId of new Set(entries.map((entry) => entry.planId))) this.#scheduleCompaction(planId);
+    const seqs = this.#write(() => {
+      // Each plan's head is read once and written once per transaction, however many updates.
+      const heads = new Map<string, PlanHead>();
+      const appended = entries.map((entry) => {
+        const { seq, head } = appendUpdateRowTo(this.#context, entry.planId, entry.update, heads.get(entry.planId) ?? currentHead(this.#context, entry.planId));
+        const audit = { planId: entry.planId, seq, action: 'edit', origin: entry.origin, sections: entry.sections, actor: entry.actor };
+        heads.set(entry.planId, recordAuditEventTo(this.#context, audit, head));
+        return seq;
+      });
+      for (const head of heads.values()) writeHead(this.#context, head);
+      return appended;
+    });
+    const appendedPerPlan = new Map<string, number>();
+    for (const entry of entries) appendedPerPlan.set(entry.planId, (appendedPerPlan.get(entry.planId) ?? 0) + 1);
+    for (const [planId, appended] of appendedPerPlan) this.#scheduleCompaction(planId, appended);
     return seqs;
   }
 
@@ -356,8 +363,12 @@ export class CareStore {
    * Compaction never runs inside the call that acknowledges a keystroke: past the
    * threshold it is queued for the next turn of the event loop, after the reply is sent.
    */
-  #scheduleCompaction(planId: string): void {
-    if (this.#pendingCompactions.has(planId) || countTail(this.#context, planId) < this.#compactionThreshold) return;
+  #scheduleCompaction(planId: string, appended: number): void {
+    // The tail length is counted once per plan and then kept in memory: a COUNT over up to
+    // 500 rows on every keystroke is work that grows with the log.
+    const tail = this.#tailLengths.has(planId) ? (this.#tailLengths.get(planId) ?? 0) + appended : countTail(this.#context, planId);
+    this.#tailLengths.set(planId, tail);
+    if (this.#pendingCompactions.has(planId) || tail < this.#compactionThreshold) return;
     const timer = setImmediate(() => {
       this.#pendingCompactions.delete(planId);
       if (!this.#context.db.open || this.#damaged.has(planId)) return;
@@ -383,11 +394,15 @@ export class CareStore {
 
   compact(planId: string, hooks?: CompactionHooks): { folded: number } {
     this.#assertUsable(planId);
+    // Recounted from the file after any compaction, whether it folded rows or failed.
+    this.#tailLengths.delete(planId);
     try {
       return this.#read(planId, () => compactPlan(this.#context, planId, hooks));
     } catch (error) {
       if (isDiskFull(error)) throw new DiskFullError();
       throw error;
+    } finally {
+      this.#tailLengths.delete(planId);
     }
   }
 

@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { open, seal } from './cipher';
-import { currentHead, snapshotMac, updateLink, writeHead } from './plan-chain';
+import { currentHead, snapshotMac, updateLink, writeHead, type PlanHead } from './plan-chain';
 import { getPlan, nextSeq } from './plan-records';
 import { prepared } from './prepared';
 import type { StoreContext } from './store-context';
@@ -25,14 +25,27 @@ interface SnapshotRow {
 
 /** Appends one update in the caller's transaction, extends the chain, and returns its sequence number. */
 export function appendUpdateRow(context: StoreContext, planId: string, update: Uint8Array): number {
+  const { seq, head } = appendUpdateRowTo(context, planId, update, currentHead(context, planId));
+  writeHead(context, head);
+  return seq;
+}
+
+/**
+ * The same, extending a head the caller holds and writes once at the end (group commit:
+ * one head write per plan per transaction, not two per update).
+ */
+export function appendUpdateRowTo(context: StoreContext, planId: string, update: Uint8Array, head: PlanHead): { seq: number; head: PlanHead } {
   const seq = nextSeq(context, planId);
   const sealed = seal(context.key, update, updateContext(planId, seq));
-  const head = currentHead(context, planId);
   const link = updateLink(context, planId, seq, sealed, head.updateLink);
-  prepared(context.db, 'INSERT INTO plan_updates (plan_id, seq, update_blob, received_at, link) VALUES (?, ?, ?, ?, ?)')
-    .run(planId, seq, sealed, context.now(), link);
-  writeHead(context, { ...head, lastSeq: seq, updateLink: link });
-  return seq;
+  prepared(context.db, 'INSERT INTO plan_updates (plan_id, seq, update_blob, received_at, link) VALUES (?, ?, ?, ?, ?)').run(
+    planId,
+    seq,
+    sealed,
+    context.now(),
+    link,
+  );
+  return { seq, head: { ...head, lastSeq: seq, updateLink: link } };
 }
 
 export function readSnapshotRow(context: StoreContext, planId: string): SnapshotRow | undefined {

@@ -33,7 +33,7 @@ function keyObjectOf(chainKey: Buffer): KeyObject {
 /** HMAC-SHA256 over type-tagged, length-prefixed parts, so no two different part lists give the same input. */
 export function chainMac(chainKey: Buffer, parts: readonly MacPart[]): Buffer {
   const encoded = parts.map((part) =>
-    part === null ? EMPTY : typeof part === 'string' ? Buffer.from(part, 'utf8') : typeof part === 'number' ? Buffer.from(String(part), 'latin1') : part,
+    part === null ? EMPTY : typeof part === 'string' ? textBytes(part) : typeof part === 'number' ? Buffer.from(String(part), 'latin1') : part,
   );
   let total = 0;
   for (const bytes of encoded) total += 5 + bytes.length;
@@ -51,6 +51,18 @@ export function chainMac(chainKey: Buffer, parts: readonly MacPart[]): Buffer {
 }
 
 const EMPTY = new Uint8Array(0);
+
+// Labels and plan ids repeat in every link of a chain: encode each once.
+const textCache = new Map<string, Buffer>();
+function textBytes(text: string): Buffer {
+  let bytes = textCache.get(text);
+  if (!bytes) {
+    bytes = Buffer.from(text, 'utf8');
+    if (textCache.size > 4096) textCache.clear();
+    textCache.set(text, bytes);
+  }
+  return bytes;
+}
 
 export function sameMac(a: Uint8Array | null | undefined, b: Uint8Array): boolean {
   return a !== null && a !== undefined && a.length === b.length && timingSafeEqual(a, b);

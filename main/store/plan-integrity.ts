@@ -39,7 +39,7 @@ function updateChainProblem(context: StoreContext, planId: string, lastSeq: numb
   }
   const rows = context.db
     .prepare('SELECT seq, update_blob, link FROM plan_updates WHERE plan_id = ? AND seq > ? ORDER BY seq')
-    .iterate(planId, seq) as IterableIterator<{ seq: number; update_blob: Buffer; link: Buffer | null }>;
+    .all(planId, seq) as Array<{ seq: number; update_blob: Buffer; link: Buffer | null }>;
   for (const row of rows) {
     if (row.seq !== seq + 1) return row.seq === seq + 2 ? `update ${seq + 1} is missing` : `updates ${seq + 1} to ${row.seq - 1} are missing`;
     const expected = updateLink(context, planId, row.seq, row.update_blob, link);
@@ -55,7 +55,7 @@ function updateChainProblem(context: StoreContext, planId: string, lastSeq: numb
 function auditChainProblem(context: StoreContext, planId: string, expectedCount: number, expectedLink: Buffer): string | null {
   const rows = context.db
     .prepare('SELECT id, plan_id, seq, at, action, origin, sections, actor_blob FROM audit_events WHERE plan_id = ? ORDER BY id')
-    .iterate(planId) as IterableIterator<AuditLinkFields>;
+    .all(planId) as AuditLinkFields[];
   let link: Uint8Array = genesisLink(context, planId);
   let count = 0;
   for (const row of rows) {

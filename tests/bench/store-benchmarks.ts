@@ -148,6 +148,18 @@ async function longHistories(tempDir: () => string): Promise<BenchRow[]> {
       )
       .get(planId, planId) as { bytes: number };
     rows.push({ name: `stored state after ${count.toLocaleString('en-GB')} updates`, baselineLabel: 're-encoded doc', baseline: reencoded.length / 1024, candidateLabel: 'snapshot + tail (sealed)', candidate: stored.bytes / 1024, unit: 'KiB' });
+    if (count === 10_000) {
+      // The worst moment: a 499-update tail, one short of the next compaction.
+      const more: Uint8Array[] = [];
+      doc.on('update', (update: Uint8Array) => more.push(update));
+      const text = getPlanText(doc, ['aboutMe', 'whatMatters']);
+      for (let index = 0; index < 499; index += 1) text?.insert(text.length, 'k');
+      store.appendUpdates(entries(planId, more));
+      const reencodedLater = Y.encodeStateAsUpdate(doc);
+      const before = medianMs(runs, () => Y.applyUpdate(new Y.Doc(), reencodedLater));
+      const tailed = medianMs(runs, () => Y.applyUpdate(new Y.Doc(), store.loadPlan(planId).state));
+      rows.push({ name: 'open a plan with 10,000 updates + a 499-update tail', baselineLabel: 'apply re-encoded doc', baseline: before, candidateLabel: 'loadPlan + apply', candidate: tailed, unit: 'ms' });
+    }
     store.close();
     doc.destroy();
   }

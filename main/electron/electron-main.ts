@@ -18,6 +18,8 @@ import { allowExportDownloads } from './export-downloads';
 import { osKeySource } from './electron-key-source';
 import { hardenApp } from './harden-web-contents';
 import { registerIpc } from './register-ipc';
+import { limitWebSocketConnections } from './limit-websocket-connections';
+import { meetingAddresses } from '../services/connection-service';
 import { developmentSwitches } from './development-switches';
 
 // The thin shell: lifecycle, window, IPC. Everything it serves is main/services over main/store.
@@ -88,6 +90,7 @@ function onReady(): void {
   // Route through a stable table whose entries read the current one, so unlocking swaps it.
   const live = new Proxy({} as HandlerTable, { get: (_target, name) => handlers[name as keyof HandlerTable] });
   registerIpc(live, isTrustedFrame);
+  limitWebSocketConnections(meetingAddresses);
   allowExportDownloads();
   serveRenderer(rendererDirectory());
   createMainWindow();

@@ -1,5 +1,6 @@
 import type { CareStore } from '../store/care-store';
 import { createAgreementHandlers } from './agreement-service';
+import { createConnectionHandlers } from './connection-service';
 import { createDemoHandlers } from './demo-service';
 import { createExportHandlers } from './export-service';
 import type { HandlerTable } from './handler-table';
@@ -28,5 +29,6 @@ export function createHandlers(store: CareStore, options: ServiceOptions): Handl
     ...createAgreementHandlers(store),
     ...createExportHandlers(store),
     ...createIntegrityHandlers(store, docs),
+    ...createConnectionHandlers(),
   };
 }

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { CallDeclaration } from './define-call';
 import { agreementCalls } from './agreement-calls';
+import { connectionCalls } from './connection-calls';
 import { demoCalls } from './demo-calls';
 import { exportCalls } from './export-calls';
 import { historyCalls } from './history-calls';
@@ -24,6 +25,7 @@ export const careContract = {
   ...agreementCalls,
   ...exportCalls,
   ...integrityCalls,
+  ...connectionCalls,
 } as const satisfies Record<string, CallDeclaration>;
 
 export type CareContract = typeof careContract;

@@ -12,3 +12,4 @@ export * from './demo-calls';
 export * from './agreement-calls';
 export * from './export-calls';
 export * from './integrity-calls';
+export * from './connection-calls';

@@ -15,6 +15,6 @@ export async function backupDataDir(dataDir: string, outFile: string, keySource:
   try {
     return await store.backup(outFile);
   } finally {
-    store.close();
+    store.close({ fold: false });
   }
 }

@@ -19,7 +19,8 @@ import { planChainProblems } from './plan-integrity';
 import { checkPlanSet, sealPlanSet } from './plan-set-seal';
 import { checkSchema } from './schema-check';
 import { sealExistingChains } from './seal-existing-chains';
-import { DamagedDatabaseError, DiskFullError, PlanDamagedError, isCorruptDatabase, isDiskFull } from './store-errors';
+import { DamagedDatabaseError, DiskFullError, PlanDamagedError, isBusy, isCorruptDatabase, isDiskFull } from './store-errors';
+import { logEvent } from '../logging/log';
 import {
   getPlan,
   insertPlan,
@@ -227,7 +228,9 @@ export class CareStore {
   /** Runs a write in one transaction; a full disk becomes DiskFullError (the transaction rolled back). */
   #write<T>(work: () => T): T {
     try {
-      return this.#context.db.transaction(work)();
+      // IMMEDIATE: take the write lock at BEGIN (waiting the busy timeout), so a read made
+      // first in the transaction can never meet a snapshot another process moved on since.
+      return this.#context.db.transaction(work).immediate();
     } catch (error) {
       if (isDiskFull(error)) {
         logIntegrityFailure('disk-full');
@@ -303,7 +306,7 @@ export class CareStore {
   /** Every plan; a damaged one is listed with what is wrong (its name may be unreadable), never dropped. */
   listPlans(includeArchived: boolean): ListedPlan[] {
     return listPlanRecords(this.#context, includeArchived).map((record) => {
-      if (record.displayName === null) this.#markDamaged(record.id, ['its name failed to open (altered or damaged)']);
+      if (record.displayName === null && !this.#damaged.has(record.id)) this.#markDamaged(record.id, ['its name failed to open (altered or damaged)']);
       return { ...record, displayName: record.displayName ?? 'Damaged plan', damage: this.#damaged.get(record.id) ?? null };
     });
   }
@@ -375,9 +378,10 @@ export class CareStore {
       try {
         this.compact(planId);
       } catch (error) {
-        // The log is intact (one transaction): the next append schedules another try.
-        if (error instanceof DiskFullError) return;
-        throw error;
+        // Off the keystroke path nobody is waiting for it, so it never throws: the log is
+        // intact (one transaction) and the next append schedules another try. Busy (another
+        // process checkpointing or backing up), a full disk or a damaged row all end here.
+        logEvent('warn', 'compaction-deferred', { kind: error instanceof Error ? error.name : typeof error });
       }
     });
     this.#pendingCompactions.set(planId, timer);
@@ -480,17 +484,26 @@ export class CareStore {
     this.#context.db.transaction(() => rekeyKeyRing(this.#context.db, current, next))();
   }
 
-  close(): void {
+  /**
+   * `fold: false` for a second connection beside the running app (a CLI backup): the app
+   * folds its own WAL; a TRUNCATE checkpoint from here would make its writers wait.
+   */
+  close(options: { fold?: boolean } = {}): void {
     for (const timer of this.#pendingCompactions.values()) clearImmediate(timer);
     this.#pendingCompactions.clear();
+    if (options.fold === false) {
+      if (this.#context.db.open) this.#context.db.close();
+      return;
+    }
     if (this.#context.db.open) {
       try {
         // Fold the WAL into the main file so a closed store is one self-contained file.
         this.#context.db.pragma('wal_checkpoint(TRUNCATE)');
       } catch (error) {
-        // A full disk can refuse the checkpoint: the WAL keeps every commit and is folded
-        // in on the next open, so closing must still succeed.
-        if (!isDiskFull(error)) throw error;
+        // A full disk, or another process holding the database (the app while a CLI backup
+        // closes), can refuse the checkpoint: the WAL keeps every commit and is folded in
+        // later, so closing must still succeed.
+        if (!isDiskFull(error) && !isBusy(error)) throw error;
       } finally {
         this.#context.db.close();
       }

@@ -35,3 +35,8 @@ export function isCorruptDatabase(error: unknown): boolean {
   const code = String(error.code);
   return code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_CORRUPT_');
 }
+
+/** Another connection holds the lock SQLite needed (after waiting the busy timeout). */
+export function isBusy(error: unknown): boolean {
+  return error instanceof Error && 'code' in error && String(error.code).startsWith('SQLITE_BUSY');
+}

@@ -120,6 +120,7 @@ export interface CompactionHooks {
  */
 export function compactPlan(context: StoreContext, planId: string, hooks: CompactionHooks = {}): { folded: number } {
   const merge = hooks.merge ?? reencodeDocument;
+  // IMMEDIATE: it reads before it writes, and another process may be writing meanwhile.
   return context.db.transaction(() => {
     const snapshot = readSnapshot(context, planId);
     const tail = readTail(context, planId, snapshot?.coversSeq ?? 0);
@@ -141,5 +142,5 @@ export function compactPlan(context: StoreContext, planId: string, hooks: Compac
     // Only the rows that went into the snapshot: an update appended meanwhile survives.
     const deleted = context.db.prepare('DELETE FROM plan_updates WHERE plan_id = ? AND seq <= ?').run(planId, last.seq);
     return { folded: deleted.changes };
-  })();
+  }).immediate();
 }

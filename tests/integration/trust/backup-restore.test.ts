@@ -53,7 +53,9 @@ describe('backup while CareHouse is writing, then restore', () => {
     // The "running app": another process appending edits as fast as it can commit them.
     const child = spawn(process.execPath, [writer, dataDir, planId, '0', '600'], { env: childEnv(passphraseEnv), stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
+    let childErrors = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (childErrors += chunk.toString()));
     const acks = () => output.split('\n').filter((line) => line.startsWith('ack ')).length;
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
     for (let waited = 0; acks() < 30 && waited < 15_000; waited += 20) await new Promise((resolve) => setTimeout(resolve, 20));
@@ -67,7 +69,7 @@ describe('backup while CareHouse is writing, then restore', () => {
     expect(backup.code).toBe(0);
     expect(backup.stdout).toContain('Backup written to');
     expect(ackedAfter, 'the writer kept writing during the backup').toBeGreaterThan(ackedBefore);
-    expect(await exited).toBe(0);
+    expect(await exited, childErrors).toBe(0);
 
     const restoredDir = join(tempDataDir('carehouse-restore-target'), 'fresh');
     const restore = await runCli(['restore', '--data-dir', restoredDir, '--from', backupFile], passphraseEnv);

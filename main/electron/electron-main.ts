@@ -8,6 +8,8 @@ import type { HandlerTable } from '../services/handler-table';
 import { createLockedHandlers } from '../services/locked-handlers';
 import { CareStore } from '../store/care-store';
 import { databasePath } from '../store/database-file';
+import { StoreSchemaError } from '../store/schema-check';
+import { DamagedDatabaseError } from '../store/store-errors';
 import { KeySourceMismatchError, type KeySource } from '../store/key-ring';
 import { existsSync } from 'node:fs';
 import { APP_ORIGIN, registerAppScheme, rendererDirectory, serveRenderer } from './app-protocol';
@@ -16,15 +18,18 @@ import { allowExportDownloads } from './export-downloads';
 import { osKeySource } from './electron-key-source';
 import { hardenApp } from './harden-web-contents';
 import { registerIpc } from './register-ipc';
+import { limitWebSocketConnections } from './limit-websocket-connections';
+import { meetingAddresses } from '../services/connection-service';
+import { developmentSwitches } from './development-switches';
 
 // The thin shell: lifecycle, window, IPC. Everything it serves is main/services over main/store.
 registerAppScheme();
 hardenApp();
-if (process.env.CAREHOUSE_DATA_DIR) app.setPath('userData', process.env.CAREHOUSE_DATA_DIR);
-if (!app.requestSingleInstanceLock()) app.quit();
+const switches = developmentSwitches(process.env, app.isPackaged);
+if (switches.dataDir) app.setPath('userData', switches.dataDir);
 
 const dataDir = app.getPath('userData');
-const nativeBinding = process.env.CAREHOUSE_ELECTRON_SQLITE_BINDING || undefined;
+const nativeBinding = switches.nativeBinding;
 let store: CareStore | undefined;
 let handlers: HandlerTable;
 
@@ -55,18 +60,37 @@ function initialHandlers(): HandlerTable {
     return handlers;
   } catch (error) {
     if (error instanceof KeySourceMismatchError) return lockedTable('This data is protected by a passphrase.');
+    // A damaged file or a store missing its protections: say so on screen, never crash or replace it.
+    if (error instanceof DamagedDatabaseError || error instanceof StoreSchemaError) return lockedTable(error.message);
     throw error;
   }
 }
 
 const isTrustedFrame = (frame: WebFrameMain | null) => frame !== null && frame.parent === null && frame.url.startsWith(`${APP_ORIGIN}/`);
 
-app.whenReady().then(() => {
+/** Everything after the single-instance lock: never reached by a second copy of the app. */
+function start(): void {
+  app.on('second-instance', () => {
+    const [window] = BrowserWindow.getAllWindows();
+    if (window) {
+      if (window.isMinimized()) window.restore();
+      window.focus();
+    }
+  });
+  app.whenReady().then(onReady);
+  app.on('window-all-closed', () => {
+    store?.close();
+    app.quit();
+  });
+}
+
+function onReady(): void {
   configureLog(join(dataDir, 'logs'));
   handlers = initialHandlers();
   // Route through a stable table whose entries read the current one, so unlocking swaps it.
   const live = new Proxy({} as HandlerTable, { get: (_target, name) => handlers[name as keyof HandlerTable] });
   registerIpc(live, isTrustedFrame);
+  limitWebSocketConnections(meetingAddresses);
   allowExportDownloads();
   serveRenderer(rendererDirectory());
   createMainWindow();
@@ -74,9 +98,8 @@ app.whenReady().then(() => {
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createMainWindow();
   });
-});
+}
 
-app.on('window-all-closed', () => {
-  store?.close();
-  app.quit();
-});
+// A second copy returns at once: it opens no store (two writers to one database) and no window.
+if (app.requestSingleInstanceLock()) start();
+else app.quit();

@@ -10,7 +10,7 @@ import { PASSPHRASE_ENV, readPassphrase } from './read-passphrase';
  * twice (a typo would otherwise lock them out of everything they then write).
  */
 async function choosePassphrase(): Promise<string> {
-  const first = await readPassphrase('Choose a passphrase for this CareHouse data (at least 8 characters)');
+  const first = await readPassphrase('Choose a passphrase for this CareHouse data (at least 12 characters; three or four ordinary words work well)');
   checkPassphraseStrength(first);
   if (process.env[PASSPHRASE_ENV]) return first;
   const again = await readPassphrase('Type the same passphrase again');

@@ -1,10 +1,12 @@
 import type { CareStore } from '../store/care-store';
 import { createAgreementHandlers } from './agreement-service';
+import { createConnectionHandlers } from './connection-service';
 import { createDemoHandlers } from './demo-service';
 import { createExportHandlers } from './export-service';
 import type { HandlerTable } from './handler-table';
 import { createHistoryHandlers } from './history-service';
 import { createIdentityHandlers } from '../identity/identity-service';
+import { createIntegrityHandlers } from './integrity-service';
 import { createMeetingHandlers } from './meeting-service';
 import { createMeetingRecordHandlers } from './meeting-record-service';
 import { createMyWorkHandlers } from './my-work-service';
@@ -44,5 +46,7 @@ export function createHandlers(store: CareStore, options: ServiceOptions): Handl
     ...createMeetingRecordHandlers(store),
     ...createMyWorkHandlers(store, docs),
     ...createIdentityHandlers(store),
+    ...createIntegrityHandlers(store, docs),
+    ...createConnectionHandlers(),
   };
 }

@@ -4,6 +4,7 @@ import { CareError, type PlanSummary } from '../../shared/contract';
 import { initialisePlanDoc, summarisePlan } from '../../shared/plan/plan-layout';
 import { updateFieldPaths } from '../../shared/plan/update-field-paths';
 import type { CareStore } from '../store/care-store';
+import { GroupCommitQueue } from '../store/group-commit-queue';
 import type { PlanRecord } from '../store/plan-records';
 import { currentActor, peerActor } from './actor';
 import type { HandlerSlice } from './handler-table';
@@ -18,14 +19,13 @@ function toBase64(bytes: Uint8Array): string {
 }
 
 export function createPlanHandlers(store: CareStore, docs: PlanDocCache, version: string): PlanHandlers {
-  const summaryOf = (record: PlanRecord): PlanSummary => ({
-    id: record.id,
-    displayName: record.displayName,
-    createdAt: record.createdAt,
-    updatedAt: record.updatedAt,
-    archived: record.archived,
-    ...summarisePlan(docs.get(record.id)),
-  });
+  const commits = new GroupCommitQueue(store);
+  const summaryOf = (record: PlanRecord & { damage?: string[] | null }): PlanSummary => {
+    const base = { id: record.id, displayName: record.displayName, createdAt: record.createdAt, updatedAt: record.updatedAt, archived: record.archived };
+    // A damaged plan is listed with what is wrong, never opened: one bad plan must not take the list down.
+    if (record.damage) return { ...base, personName: '', nhsNumber: '', keyworker: '', reviewDate: '', damage: record.damage };
+    return { ...base, ...summarisePlan(docs.get(record.id)) };
+  };
 
   return {
     ping: () => ({ version }),
@@ -46,16 +46,24 @@ export function createPlanHandlers(store: CareStore, docs: PlanDocCache, version
       const { state, lastSeq } = store.loadPlan(planId);
       return { planId, state: toBase64(state), lastSeq };
     },
-    appendUpdate: ({ planId, update, origin }) => {
+    appendUpdate: async ({ planId, update, origin }) => {
       const local = currentActor(store);
       const bytes = Buffer.from(update, 'base64');
       const actor =
         origin.kind === 'local' ? local : peerActor(origin);
       const action = origin.kind === 'local' && origin.action ? (origin.version ? `${origin.action} v${origin.version}` : origin.action) : 'edit';
-      const { result: seq, sections } = docs.checkAndStore(planId, bytes, (sections, judged) =>
-        store.appendUpdate({ planId, update: bytes, origin: origin.kind, actor, sections, action, fields: updateFieldPaths(judged, bytes) }),
+      // The cached document follows the update at once (checkAndStore), so an update arriving
+      // in the same group is judged against this one; the reply waits for the group's commit.
+      const { result: committed, sections } = docs.checkAndStore(planId, bytes, (sections, judged) =>
+        commits.append({ planId, update: bytes, origin: origin.kind, actor, sections, action, fields: updateFieldPaths(judged, bytes) }),
       );
-      return { seq, sections };
+      try {
+        return { seq: await committed, sections };
+      } catch (error) {
+        // Not durable: drop the cached document so the next call starts from what is on disk.
+        docs.forget(planId);
+        throw error;
+      }
     },
   };
 }

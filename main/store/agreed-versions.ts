@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { canonicalJson, canonicalJsonBytes } from '../../shared/plan-diff/canonical-json';
 import { open, openText, seal, sealText, TamperedDataError } from './cipher';
+import { currentHead, writeHead } from './plan-chain';
 import { PlanNotFoundError, planExists } from './plan-records';
 import type { StoreContext } from './store-context';
 
@@ -17,8 +18,13 @@ import type { StoreContext } from './store-context';
  *   record_hash    SHA-256 over everything above and the sealed details, canonically.
  *
  * Triggers refuse UPDATE, DELETE and INSERT OR REPLACE, and any insert that is not the
- * next number. Reading a version recomputes every hash and opens every sealed value; any
- * difference is an AgreedVersionIntegrityError, never a silently different plan.
+ * next number. The plan's sealed head (plan-chain.ts) carries the count and the latest
+ * record_hash, so a deleted latest version is caught on open even with the triggers
+ * dropped. A version is verified (every hash recomputed, every sealed value opened, the
+ * snapshot re-canonicalised) once — when it is written, or the first time it is read after
+ * the store is opened — and then served from a per-connection cache. A cache entry is used
+ * only while a SHA-256 over the row's stored bytes still matches, so a row altered under a
+ * running store is still caught at the next read, at the cost of one hash, not a re-verify.
  */
 export const AGREED_VERSIONS_SCHEMA = `
   CREATE TABLE agreed_versions (
@@ -135,6 +141,38 @@ interface AgreedVersionRow {
   details_blob: Buffer;
 }
 
+interface CachedVersion {
+  /** SHA-256 over every stored column of the row it was verified from. */
+  fingerprint: string;
+  version: AgreedVersion;
+}
+
+let verifications = 0;
+/** How many full verifications ran in this process (diagnostics, and the test that proves the cache). */
+export function agreedVersionVerifications(): number {
+  return verifications;
+}
+
+function rowFingerprint(row: AgreedVersionRow): string {
+  const hash = createHash('sha256');
+  for (const part of [row.plan_id, String(row.version), row.agreed_at, row.content_hash, row.state_hash, row.previous_hash ?? '', row.record_hash]) {
+    hash.update(`${part.length}:${part}|`);
+  }
+  for (const blob of [row.state_blob, row.snapshot_blob, row.details_blob]) hash.update(`${blob.length}:`).update(blob);
+  return hash.digest('hex');
+}
+const verifiedCache = new WeakMap<StoreContext['db'], Map<string, CachedVersion>>();
+const cacheKey = (planId: string, version: number) => `${planId}:${version}`;
+
+function cacheOf(context: StoreContext): Map<string, CachedVersion> {
+  let cache = verifiedCache.get(context.db);
+  if (!cache) {
+    cache = new Map();
+    verifiedCache.set(context.db, cache);
+  }
+  return cache;
+}
+
 export function sha256Hex(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
@@ -195,6 +233,22 @@ export function insertAgreedVersion(context: StoreContext, entry: NewAgreedVersi
       sealText(context.key, snapshotJson, blobContext(entry.planId, version, agreedAt, 'snapshot')),
       sealText(context.key, JSON.stringify(entry.details), blobContext(entry.planId, version, agreedAt, 'details')),
     );
+  const head = currentHead(context, entry.planId);
+  writeHead(context, { ...head, agreedCount: version, agreedHash: recordHash });
+  const written: AgreedVersion = {
+    planId: entry.planId,
+    version,
+    agreedAt,
+    contentHash,
+    intact: true,
+    details: entry.details,
+    state: new Uint8Array(entry.state),
+    snapshot: JSON.parse(snapshotJson) as unknown,
+  };
+  // Verified as it is written. An aborted transaction leaves no row, and a cache entry is only
+  // served for a row whose stored bytes it matches, so it can never stand in for another row.
+  const stored = context.db.prepare('SELECT * FROM agreed_versions WHERE plan_id = ? AND version = ?').get(entry.planId, version) as AgreedVersionRow;
+  cacheOf(context).set(cacheKey(entry.planId, version), { fingerprint: rowFingerprint(stored), version: written });
   return { planId: entry.planId, version, agreedAt, contentHash, intact: true, details: entry.details };
 }
 
@@ -241,44 +295,77 @@ function verifyRow(context: StoreContext, row: AgreedVersionRow, expectedPreviou
   }
 }
 
-function previousRecordHash(context: StoreContext, planId: string, version: number): string | null | undefined {
-  if (version === 1) return null;
-  const row = context.db.prepare('SELECT record_hash FROM agreed_versions WHERE plan_id = ? AND version = ?').get(planId, version - 1) as
-    | { record_hash: string }
-    | undefined;
-  // A missing predecessor is itself a broken chain: nothing can match.
-  return row ? row.record_hash : '(missing)';
+interface ChainRow {
+  version: number;
+  record_hash: string;
+  previous_hash: string | null;
+  agreed_at: string;
+  content_hash: string;
+}
+
+function chainRows(context: StoreContext, planId: string): ChainRow[] {
+  return context.db
+    .prepare('SELECT version, record_hash, previous_hash, agreed_at, content_hash FROM agreed_versions WHERE plan_id = ? ORDER BY version')
+    .all(planId) as ChainRow[];
+}
+
+/** Verified once, then from the cache: the full check only for a row not seen (or changed) since. */
+function verifiedVersion(context: StoreContext, planId: string, row: ChainRow, expectedPrevious: string | null): AgreedVersion {
+  const full = context.db.prepare('SELECT * FROM agreed_versions WHERE plan_id = ? AND version = ?').get(planId, row.version) as AgreedVersionRow;
+  const fingerprint = rowFingerprint(full);
+  const cache = cacheOf(context);
+  const cached = cache.get(cacheKey(planId, row.version));
+  if (cached && cached.fingerprint === fingerprint && full.previous_hash === expectedPrevious) return cached.version;
+  verifications += 1;
+  const verified = verifyRow(context, full, expectedPrevious);
+  cache.set(cacheKey(planId, row.version), { fingerprint, version: verified });
+  return verified;
 }
 
 /** One agreed version, checked: its state, snapshot and who agreed. */
 export function readAgreedVersion(context: StoreContext, planId: string, version: number): AgreedVersion {
   if (!planExists(context, planId)) throw new PlanNotFoundError(planId);
-  const row = context.db.prepare('SELECT * FROM agreed_versions WHERE plan_id = ? AND version = ?').get(planId, version) as
-    | AgreedVersionRow
-    | undefined;
+  const rows = chainRows(context, planId);
+  const row = rows.find((candidate) => candidate.version === version);
   if (!row) throw new AgreedVersionNotFoundError(planId, version);
-  return verifyRow(context, row, previousRecordHash(context, planId, version));
+  // A missing predecessor is itself a broken chain: nothing can match.
+  const expectedPrevious = version === 1 ? null : (rows.find((candidate) => candidate.version === version - 1)?.record_hash ?? '(missing)');
+  return verifiedVersion(context, planId, row, expectedPrevious);
 }
 
 /** Every agreed version of a plan, oldest first, each checked; a failing one is listed as not intact. */
 export function listAgreedVersionSummaries(context: StoreContext, planId: string): AgreedVersionSummary[] {
   if (!planExists(context, planId)) throw new PlanNotFoundError(planId);
-  const rows = context.db.prepare('SELECT * FROM agreed_versions WHERE plan_id = ? ORDER BY version').all(planId) as AgreedVersionRow[];
   let expectedPrevious: string | null = null;
-  return rows.map((row, index) => {
+  return chainRows(context, planId).map((row, index) => {
     // Numbers run 1, 2, 3…: a gap means a version was taken out.
     const chainHolds = row.version === index + 1;
     const previous = expectedPrevious;
     expectedPrevious = row.record_hash;
     try {
       if (!chainHolds) throw new AgreedVersionIntegrityError(row.version);
-      const { state: _state, snapshot: _snapshot, ...summary } = verifyRow(context, row, previous);
+      const { state: _state, snapshot: _snapshot, ...summary } = verifiedVersion(context, planId, row, previous);
       return summary;
     } catch (error) {
       if (!(error instanceof AgreedVersionIntegrityError)) throw error;
       return { planId, version: row.version, agreedAt: row.agreed_at, contentHash: row.content_hash, intact: false, details: null };
     }
   });
+}
+
+/** Cheap chain check for open: numbering, previous links and the count/hash the sealed head expects. */
+export function agreedChainProblem(context: StoreContext, planId: string, expectedCount: number, expectedHash: string | null): string | null {
+  const rows = chainRows(context, planId);
+  let previous: string | null = null;
+  for (const [index, row] of rows.entries()) {
+    if (row.version !== index + 1) return `agreed version ${index + 1} is missing`;
+    if (row.previous_hash !== previous) return `agreed version ${row.version} does not follow version ${index}`;
+    previous = row.record_hash;
+  }
+  if (rows.length < expectedCount) return `agreed version ${expectedCount} was removed (${rows.length} of ${expectedCount} remain)`;
+  if (rows.length > expectedCount) return `agreed version ${rows.length} was added outside CareHouse`;
+  if (previous !== expectedHash) return `agreed version ${rows.length} was altered`;
+  return null;
 }
 
 export function latestAgreedVersionNumber(context: StoreContext, planId: string): number | null {

@@ -1,4 +1,6 @@
 import { openText, sealText } from './cipher';
+import { auditLink, currentHead, writeHead, type PlanHead } from './plan-chain';
+import { prepared } from './prepared';
 import type { StoreContext } from './store-context';
 
 /**
@@ -68,21 +70,24 @@ export interface NewAuditEvent {
   detail?: AuditDetail;
 }
 
+/** Appends one audit row in the caller's transaction and extends the plan's audit chain. */
 export function recordAuditEvent(context: StoreContext, event: NewAuditEvent): void {
+  writeHead(context, recordAuditEventTo(context, event, currentHead(context, event.planId)));
+}
+
+/** The same, extending a head the caller holds and writes once (group commit). */
+export function recordAuditEventTo(context: StoreContext, event: NewAuditEvent, head: PlanHead): PlanHead {
   const at = context.now();
-  context.db
-    .prepare('INSERT INTO audit_events (plan_id, seq, at, action, origin, sections, fields, actor_blob, detail_blob) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
-    .run(
-      event.planId,
-      event.seq,
-      at,
-      event.action,
-      event.origin,
-      event.sections.join(','),
-      (event.fields ?? []).join(','),
-      sealText(context.key, JSON.stringify(event.actor), actorContext(event.planId, at, event.action)),
-      event.detail ? sealText(context.key, JSON.stringify(event.detail), detailContext(event.planId, at, event.action)) : null,
-    );
+  const sections = event.sections.join(',');
+  const fields = (event.fields ?? []).join(',');
+  const actorBlob = sealText(context.key, JSON.stringify(event.actor), actorContext(event.planId, at, event.action));
+  const detailBlob = event.detail ? sealText(context.key, JSON.stringify(event.detail), detailContext(event.planId, at, event.action)) : null;
+  const inserted = prepared(
+    context.db,
+    'INSERT INTO audit_events (plan_id, seq, at, action, origin, sections, fields, actor_blob, detail_blob) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  ).run(event.planId, event.seq, at, event.action, event.origin, sections, fields, actorBlob, detailBlob);
+  const row = { id: Number(inserted.lastInsertRowid), plan_id: event.planId, seq: event.seq, at, action: event.action, origin: event.origin, sections, fields, actor_blob: actorBlob, detail_blob: detailBlob };
+  return { ...head, auditCount: head.auditCount + 1, auditLink: auditLink(context, row, head.auditLink) };
 }
 
 /** Newest first; `beforeId` pages back through the whole trail (rows with a smaller id). */

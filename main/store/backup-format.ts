@@ -18,27 +18,39 @@ import { z } from 'zod';
  * (each opens only with the data key and only in the row it was written for).
  */
 export const BACKUP_MAGIC = Buffer.from('CHBACKUP', 'latin1');
-export const BACKUP_FORMAT = 'carehouse-backup';
-export const BACKUP_FORMAT_VERSION = 1;
+export const BACKUP_FORMAT = 'carehouse-backup' as const;
+/** 2: the manifest carries a MAC from the data key (backup-mac.ts). 1: unkeyed hashes only. */
+export const BACKUP_FORMAT_VERSION = 2;
 export const BACKUP_FILE_EXTENSION = '.carehouse-backup';
 const LENGTH_BYTES = 4;
 const HASH_BYTES = 32;
 /** A manifest is a few hundred bytes; anything far larger is not ours, refused before parsing. */
 const MAX_MANIFEST_BYTES = 64 * 1024;
 
-export const backupManifestSchema = z
-  .object({
-    format: z.literal(BACKUP_FORMAT),
-    formatVersion: z.literal(BACKUP_FORMAT_VERSION),
-    createdAt: z.string().datetime({ offset: true }),
-    schemaVersion: z.number().int().positive(),
-    applicationId: z.number().int(),
-    databaseBytes: z.number().int().positive(),
-    /** SHA-256 of the database bytes alone, hex. */
-    databaseSha256: z.string().regex(/^[0-9a-f]{64}$/),
-  })
-  .strict();
+const manifestFields = {
+  format: z.literal(BACKUP_FORMAT),
+  createdAt: z.string().datetime({ offset: true }),
+  schemaVersion: z.number().int().positive(),
+  applicationId: z.number().int(),
+  databaseBytes: z.number().int().positive(),
+  /** SHA-256 of the database bytes alone, hex. */
+  databaseSha256: z.string().regex(/^[0-9a-f]{64}$/),
+};
+export const backupManifestSchema = z.discriminatedUnion('formatVersion', [
+  z.object({ ...manifestFields, formatVersion: z.literal(1) }).strict(),
+  z
+    .object({
+      ...manifestFields,
+      formatVersion: z.literal(2),
+      /** Plans found damaged when the backup was made (random ids, no personal data). */
+      damagedPlans: z.array(z.string().uuid()).max(100_000),
+      /** HMAC-SHA256 over the rest of the manifest, keyed from the data key, hex. */
+      mac: z.string().regex(/^[0-9a-f]{64}$/),
+    })
+    .strict(),
+]);
 export type BackupManifest = z.infer<typeof backupManifestSchema>;
+export type KeyedBackupManifest = Extract<BackupManifest, { formatVersion: 2 }>;
 
 export class InvalidBackupError extends Error {
   constructor(reason: string) {

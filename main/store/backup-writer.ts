@@ -3,8 +3,9 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { writeFileDurably } from './backup-durable-io';
-import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, encodeBackup, sha256Hex, type BackupManifest } from './backup-format';
-import { CAREHOUSE_APPLICATION_ID, ForeignDataError, databasePath, inspectDataDir } from './database-file';
+import { BACKUP_FORMAT, encodeBackup, sha256Hex, type KeyedBackupManifest } from './backup-format';
+import { manifestMac } from './backup-mac';
+import { CAREHOUSE_APPLICATION_ID } from './database-file';
 
 export class BackupFailedError extends Error {
   constructor(reason: string) {
@@ -16,24 +17,51 @@ export class BackupFailedError extends Error {
 /** Pages per backup step after the first; large, so writers rarely force a restart. */
 const PAGES_PER_STEP = 1 << 20;
 
+export interface CopyInspection {
+  plans: number;
+  storeProblems: string[];
+  damagedPlans: Array<{ planId: string; problems: string[] }>;
+}
+
+export interface BackupOutcome extends CopyInspection {
+  manifest: KeyedBackupManifest;
+}
+
+export interface BackupSource {
+  db: Database.Database;
+  dataKey: Buffer;
+  now: () => string;
+  /** Electron's better-sqlite3 build (undefined under Node). */
+  nativeBinding?: string;
+  /** Opens the staged copy as a store and checks every chain and sealed value in it. */
+  inspect: (stagedDir: string) => CopyInspection;
+}
+
 /**
  * Makes a `.carehouse-backup` of an open CareHouse database with SQLite's online backup
  * API: a consistent snapshot of every committed transaction, taken while other
  * connections (the running app) keep writing. Values inside stay sealed, so the backup
- * is encrypted exactly as the live store is; no key is needed to make one.
+ * is encrypted exactly as the live store is. The copy is checked before it is written out
+ * (a damaged plan is named, not silently copied), and the manifest is MACed with a key
+ * derived from the data key, so a rebuilt backup cannot pass as this one.
  */
-export async function writeBackup(source: Database.Database, outFile: string, now: () => string = () => new Date().toISOString()): Promise<BackupManifest> {
+export async function writeBackup(source: BackupSource, outFile: string): Promise<BackupOutcome> {
   // 0700 staging folder: the copy holds only sealed values, but nobody else needs to see it.
   const staging = mkdtempSync(join(tmpdir(), 'carehouse-backup-'));
   try {
     const staged = join(staging, 'carehouse.db');
-    await source.backup(staged, { progress: () => PAGES_PER_STEP });
-    const copy = new Database(staged);
+    await source.db.backup(staged, { progress: () => PAGES_PER_STEP });
+    const integrity = new Database(staged, { nativeBinding: source.nativeBinding });
+    try {
+      if (integrity.pragma('integrity_check', { simple: true }) !== 'ok') throw new BackupFailedError('the copy failed its integrity check.');
+    } finally {
+      integrity.close();
+    }
+    const inspection = source.inspect(staging);
+    const copy = new Database(staged, { nativeBinding: source.nativeBinding });
     let schemaVersion: number;
     let applicationId: number;
     try {
-      const integrity = copy.pragma('integrity_check', { simple: true });
-      if (integrity !== 'ok') throw new BackupFailedError('the copy failed its integrity check.');
       // A self-contained file: no WAL needed beside it when it is restored.
       copy.pragma('journal_mode = DELETE');
       schemaVersion = copy.pragma('user_version', { simple: true }) as number;
@@ -43,34 +71,21 @@ export async function writeBackup(source: Database.Database, outFile: string, no
     }
     if (applicationId !== CAREHOUSE_APPLICATION_ID) throw new BackupFailedError('the source is not a CareHouse database.');
     const database = readFileSync(staged);
-    const manifest: BackupManifest = {
+    const unsigned: Omit<KeyedBackupManifest, 'mac'> = {
       format: BACKUP_FORMAT,
-      formatVersion: BACKUP_FORMAT_VERSION,
-      createdAt: now(),
+      formatVersion: 2 as const,
+      createdAt: source.now(),
       schemaVersion,
       applicationId,
       databaseBytes: database.length,
       databaseSha256: sha256Hex(database),
+      damagedPlans: inspection.damagedPlans.map((plan) => plan.planId),
     };
+    const manifest: KeyedBackupManifest = { ...unsigned, mac: manifestMac(source.dataKey, unsigned) };
     mkdirSync(dirname(outFile), { recursive: true, mode: 0o700 });
     writeFileDurably(outFile, encodeBackup(manifest, database));
-    return manifest;
+    return { manifest, ...inspection };
   } finally {
     rmSync(staging, { recursive: true, force: true });
-  }
-}
-
-/**
- * Backs up a data folder from outside the app (the CLI), while the app may be running.
- * No passphrase: the backup copies sealed values and never opens them.
- */
-export async function backupDataDir(dataDir: string, outFile: string): Promise<BackupManifest> {
-  if (inspectDataDir(dataDir) !== 'existing') throw new ForeignDataError(`${dataDir} holds no CareHouse data to back up.`);
-  const db = new Database(databasePath(dataDir), { fileMustExist: true });
-  try {
-    db.pragma('busy_timeout = 5000');
-    return await writeBackup(db, outFile);
-  } finally {
-    db.close();
   }
 }

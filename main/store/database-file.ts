@@ -1,7 +1,10 @@
-import { closeSync, existsSync, mkdirSync, openSync, readSync, readdirSync, statSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, fsyncSync, mkdirSync, openSync, readSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { fsyncDir } from './backup-durable-io';
 import { CURRENT_SCHEMA_VERSION } from './migrations';
+import { DamagedDatabaseError } from './store-errors';
 
 /** Written into every CareHouse database header, so a foreign SQLite file is recognised. */
 export const CAREHOUSE_APPLICATION_ID = 0x43485331; // "CHS1"
@@ -49,7 +52,16 @@ export function inspectDataDir(dataDir: string, options: DatabaseOpenOptions = {
   // Read the header bytes ourselves: even a read-only SQLite open may create -wal/-shm
   // files next to a foreign database, and "left untouched" means not one byte added.
   const header = readSqliteHeader(file);
-  if (header === 'empty') return 'new';
+  if (header === 'empty') {
+    // New stores are created whole and renamed into place (createDatabaseFile), so an empty
+    // file is one that lost its contents: never quietly replaced by a new, empty store.
+    // Only a WAL beside it (a store from before that change, crashed in its first session)
+    // can still hold the data; then SQLite is asked.
+    if (!existsSync(`${file}-wal`) || statSync(`${file}-wal`).size === 0) {
+      throw new DamagedDatabaseError(file, 'it is empty: 0 bytes');
+    }
+    return 'existing';
+  }
   checkHeader(file, headerOrWalTruth(file, header, options));
   return 'existing';
 }
@@ -69,10 +81,30 @@ function readSqliteHeader(file: string): SqliteHeader | 'empty' {
   } finally {
     closeSync(fd);
   }
-  if (size < 100 || bytes.subarray(0, 16).toString('latin1') !== SQLITE_MAGIC) {
+  const present = bytes.subarray(0, Math.min(size, 16)).toString('latin1');
+  if (size < 100 && SQLITE_MAGIC.startsWith(present)) throw new DamagedDatabaseError(file, `it is cut short: ${size} bytes`);
+  if (size < 100 || present !== SQLITE_MAGIC) {
     throw new ForeignDataError(`${file} is not a CareHouse database (it is not a SQLite file). It was left untouched.`);
   }
+  checkWholeFile(file, bytes, size);
   return { userVersion: bytes.readUInt32BE(60), applicationId: bytes.readUInt32BE(68) };
+}
+
+/**
+ * A truncated file is caught from its header, before SQLite ever reads it (SQLite's own
+ * answer, "database disk image is malformed", comes late and in words nobody can act on):
+ * pages are whole, and when the header's page count is current (its "valid-for" counter
+ * matches the change counter) the file must hold at least that many pages.
+ */
+function checkWholeFile(file: string, header: Buffer, size: number): void {
+  const rawPageSize = header.readUInt16BE(16);
+  const pageSize = rawPageSize === 1 ? 65536 : rawPageSize;
+  const pageCount = header.readUInt32BE(28);
+  const countIsCurrent = header.readUInt32BE(92) === header.readUInt32BE(24);
+  if (pageSize < 512 || size % pageSize !== 0) throw new DamagedDatabaseError(file, `it is cut short: ${size} bytes, not whole pages`);
+  if (countIsCurrent && pageCount > 0 && size < pageCount * pageSize) {
+    throw new DamagedDatabaseError(file, `it is cut short: ${size} of ${pageCount * pageSize} bytes`);
+  }
 }
 
 /**
@@ -106,15 +138,52 @@ function checkHeader(file: string, header: SqliteHeader): void {
   }
 }
 
+/**
+ * A new database is made whole under a temporary name — CareHouse's id in its header, mode
+ * 0600 from its first byte — then renamed into place. So `carehouse.db` never exists empty,
+ * and an empty one can always be reported as damaged rather than taken for a new store.
+ */
+function createDatabaseFile(dataDir: string, options: DatabaseOpenOptions): void {
+  const partial = join(dataDir, `.carehouse-new-${randomBytes(6).toString('hex')}.db`);
+  closeSync(openSync(partial, 'wx', 0o600));
+  try {
+    const db = new Database(partial, { nativeBinding: options.nativeBinding });
+    try {
+      db.pragma(`application_id = ${CAREHOUSE_APPLICATION_ID}`);
+    } finally {
+      db.close();
+    }
+    const fd = openSync(partial, 'r+');
+    try {
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(partial, databasePath(dataDir));
+    fsyncDir(dataDir);
+  } finally {
+    rmSync(partial, { force: true });
+  }
+}
+
+/** Owner-only: the folder 0700, the database and SQLite's side files 0600 (older stores were 0644). */
+function restrictModes(dataDir: string): void {
+  if (process.platform === 'win32') return;
+  chmodSync(dataDir, 0o700);
+  for (const suffix of ['', '-wal', '-shm', '-journal']) {
+    const file = `${databasePath(dataDir)}${suffix}`;
+    if (existsSync(file)) chmodSync(file, 0o600);
+  }
+}
+
 /** Opens (creating if new) the database with the settings durability depends on. */
 export function openDatabaseFile(dataDir: string, options: DatabaseOpenOptions = {}): Database.Database {
   const state = inspectDataDir(dataDir, options);
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
-  const db = new Database(databasePath(dataDir), { nativeBinding: options.nativeBinding });
+  if (state === 'new') createDatabaseFile(dataDir, options);
+  restrictModes(dataDir);
+  const db = new Database(databasePath(dataDir), { nativeBinding: options.nativeBinding, fileMustExist: true });
   try {
-    // Our id goes into the main file's header BEFORE WAL mode, so even a crash before the
-    // first checkpoint leaves a file that says it is CareHouse's.
-    if (state === 'new') db.pragma(`application_id = ${CAREHOUSE_APPLICATION_ID}`);
     db.pragma('journal_mode = WAL');
     // FULL: a commit is on disk (WAL fsynced) before better-sqlite3 returns, so an
     // acknowledged update survives power loss, not only a process crash.

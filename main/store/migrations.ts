@@ -117,6 +117,35 @@ export const migrations: readonly Migration[] = [
     up: (db) => db.exec(IDENTITY_SCHEMA),
   },
   {
+    name: '007-tamper-evident-chains',
+    // Keyed chains (plan-chain.ts): a link per update row, the link a snapshot folded up to,
+    // a sealed head per plan, and a seal over the set of plans. Rows written before this
+    // migration are linked by sealExistingChains in the same transaction (care-store.ts).
+    up: (db) => {
+      db.exec(`
+        ALTER TABLE key_ring ADD COLUMN kdf TEXT;
+        ALTER TABLE plan_updates ADD COLUMN link BLOB;
+        ALTER TABLE plan_snapshots ADD COLUMN covers_link BLOB;
+        ALTER TABLE plan_snapshots ADD COLUMN mac BLOB;
+        CREATE TABLE plan_heads (
+          plan_id TEXT PRIMARY KEY REFERENCES plans(id),
+          last_seq INTEGER NOT NULL,
+          update_link BLOB NOT NULL,
+          audit_count INTEGER NOT NULL,
+          audit_link BLOB NOT NULL,
+          agreed_count INTEGER NOT NULL,
+          agreed_hash TEXT,
+          mac BLOB NOT NULL
+        );
+        CREATE TABLE store_seal (
+          id INTEGER PRIMARY KEY CHECK (id = 1),
+          plan_count INTEGER NOT NULL,
+          mac BLOB NOT NULL
+        );
+      `);
+    },
+  },
+  {
     name: '008-relay-link',
     // The practice relay this machine is enrolled with; plans kept on this machine only (main/relay/relay-link-record.ts).
     up: (db) => db.exec(RELAY_LINK_SCHEMA),
@@ -124,15 +153,21 @@ export const migrations: readonly Migration[] = [
 ];
 
 export const CURRENT_SCHEMA_VERSION = migrations.length;
+/** The schema version from which every store has keyed chains (and writes key-bound backups). */
+export const CHAINED_SCHEMA_VERSION = migrations.findIndex((migration) => migration.name === '007-tamper-evident-chains') + 1;
+
+/** Work that needs more than SQL (the data key), run inside a named migration's transaction. */
+export type MigrationFollowUps = Readonly<Record<string, () => void>>;
 
 /** Applies every migration past the file's version, each in its own transaction. */
-export function applyMigrations(db: Database.Database, list: readonly Migration[] = migrations): void {
+export function applyMigrations(db: Database.Database, list: readonly Migration[] = migrations, followUps: MigrationFollowUps = {}): void {
   const applied = db.pragma('user_version', { simple: true }) as number;
   for (let index = applied; index < list.length; index += 1) {
     const migration = list[index];
     if (!migration) break;
     db.transaction(() => {
       migration.up(db);
+      followUps[migration.name]?.();
       db.pragma(`user_version = ${index + 1}`);
     })();
   }

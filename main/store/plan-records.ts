@@ -1,4 +1,5 @@
-import { openText, sealText } from './cipher';
+import { TamperedDataError, openText, sealText } from './cipher';
+import { prepared } from './prepared';
 import type { StoreContext } from './store-context';
 
 export interface PlanRecord {
@@ -28,10 +29,10 @@ export class PlanNotFoundError extends Error {
 
 const nameContext = (planId: string) => `plan-name:${planId}`;
 
-function toRecord(context: StoreContext, row: PlanRow): PlanRecord {
+function toRecord(context: StoreContext, row: PlanRow, nameUnreadable = false): PlanRecord {
   return {
     id: row.id,
-    displayName: openText(context.key, row.display_name, nameContext(row.id)),
+    displayName: nameUnreadable ? '' : openText(context.key, row.display_name, nameContext(row.id)),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     archived: row.archived === 1,
@@ -56,11 +57,21 @@ export function planExists(context: StoreContext, planId: string): boolean {
   return context.db.prepare('SELECT 1 FROM plans WHERE id = ?').get(planId) !== undefined;
 }
 
-export function listPlanRecords(context: StoreContext, includeArchived: boolean): PlanRecord[] {
+/** A listed plan whose name no longer opens (altered or damaged) has displayName null, so one bad row never hides the others. */
+export type ListedPlanRecord = Omit<PlanRecord, 'displayName'> & { displayName: string | null };
+
+export function listPlanRecords(context: StoreContext, includeArchived: boolean): ListedPlanRecord[] {
   const rows = context.db
     .prepare(`SELECT * FROM plans ${includeArchived ? '' : 'WHERE archived = 0'} ORDER BY updated_at DESC, id`)
     .all() as PlanRow[];
-  return rows.map((row) => toRecord(context, row));
+  return rows.map((row) => {
+    try {
+      return toRecord(context, row);
+    } catch (error) {
+      if (!(error instanceof TamperedDataError)) throw error;
+      return { ...toRecord(context, { ...row, display_name: Buffer.alloc(0) }, true), displayName: null };
+    }
+  });
 }
 
 export function setPlanName(context: StoreContext, planId: string, displayName: string): void {
@@ -79,8 +90,7 @@ export function setPlanArchived(context: StoreContext, planId: string, archived:
 
 /** Reserves the next sequence number; call inside the transaction that appends. */
 export function nextSeq(context: StoreContext, planId: string): number {
-  const result = context.db
-    .prepare('UPDATE plans SET last_seq = last_seq + 1, updated_at = ? WHERE id = ? RETURNING last_seq')
+  const result = prepared(context.db, 'UPDATE plans SET last_seq = last_seq + 1, updated_at = ? WHERE id = ? RETURNING last_seq')
     .get(context.now(), planId) as { last_seq: number } | undefined;
   if (!result) throw new PlanNotFoundError(planId);
   return result.last_seq;

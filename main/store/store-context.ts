@@ -4,5 +4,7 @@ import type Database from 'better-sqlite3';
 export interface StoreContext {
   readonly db: Database.Database;
   readonly key: Buffer;
+  /** MAC key for the tamper-evident chains, derived from the data key (chain-mac.ts). */
+  readonly chainKey: Buffer;
   readonly now: () => string;
 }

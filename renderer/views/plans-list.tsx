@@ -155,6 +155,21 @@ export function PlansList({ onOpen, onChanged }: PlansListProps) {
                     </dd>
                   </dl>
                   {plan.archived ? <p className="badge">Archived</p> : null}
+                  {plan.damage ? (
+                    <>
+                      <p className="badge badge--overdue">
+                        Damaged, so not opened: {plan.damage.join('; ')}. Restore it from a backup, or keep it as it now is.
+                      </p>
+                      <button
+                        type="button"
+                        className="button"
+                        onClick={() => void run(() => api.keepDamagedPlan({ planId: plan.id }))}
+                        aria-label={`Keep ${plan.displayName} as it now is`}
+                      >
+                        Keep as it now is
+                      </button>
+                    </>
+                  ) : null}
                 </div>
                 <div className="button-row">
                   <button type="button" className="button button--primary" onClick={() => onOpen(plan.id)} aria-label={`Open ${plan.displayName}`}>

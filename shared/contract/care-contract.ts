@@ -1,10 +1,12 @@
 import type { z } from 'zod';
 import type { CallDeclaration } from './define-call';
 import { agreementCalls } from './agreement-calls';
+import { connectionCalls } from './connection-calls';
 import { demoCalls } from './demo-calls';
 import { exportCalls } from './export-calls';
 import { historyCalls } from './history-calls';
 import { identityCalls } from './identity-calls';
+import { integrityCalls } from './integrity-calls';
 import { meetingCalls } from './meeting-calls';
 import { meetingRecordCalls } from './meeting-record-calls';
 import { myWorkCalls } from './my-work-calls';
@@ -30,6 +32,8 @@ export const careContract = {
   ...myWorkCalls,
   ...identityCalls,
   ...relayCalls,
+  ...integrityCalls,
+  ...connectionCalls,
 } as const satisfies Record<string, CallDeclaration>;
 
 export type CareContract = typeof careContract;

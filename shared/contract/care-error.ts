@@ -8,6 +8,8 @@ export const careErrorCodes = [
   'conflict',
   'refused',
   'locked',
+  /** Not saved because the disk is full: keep the change and try again (nothing saved was lost). */
+  'disk-full',
   'internal',
 ] as const;
 

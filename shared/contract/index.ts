@@ -15,3 +15,5 @@ export * from './meeting-record-calls';
 export * from './my-work-calls';
 export * from './identity-calls';
 export * from './relay-calls';
+export * from './integrity-calls';
+export * from './connection-calls';

@@ -13,6 +13,8 @@ export const planSummarySchema = z.object({
   nhsNumber: z.string(),
   keyworker: z.string(),
   reviewDate: z.string(),
+  /** Present when the plan failed its integrity check on this machine: what is wrong, in plain words. It cannot be opened for editing. */
+  damage: z.array(z.string()).optional(),
 });
 export type PlanSummary = z.infer<typeof planSummarySchema>;
 

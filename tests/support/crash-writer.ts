@@ -27,16 +27,34 @@ doc.on('update', (update: Uint8Array) => {
   pending = update;
 });
 
-// fd 1 written synchronously: an "ack" line is out before the next write starts.
-writeSync(1, 'ready\n');
-const maxEdits = Number(maxEditsText);
-for (let index = 0; index < maxEdits; index += 1) {
-  const key = `r${round}-${index}`;
-  edits.set(key, `edit ${index} of round ${round}`);
-  if (!pending) throw new Error('no update produced');
-  store.appendUpdate({ planId, update: pending, origin: 'local', actor, sections: ['crashEdits'] });
-  pending = undefined;
-  writeSync(1, `ack ${key}\n`);
+// Grouped mode: several edits made durable in one transaction (group commit), each
+// acknowledged only after that commit returned.
+const groupSize = Number(process.env.CAREHOUSE_CRASH_GROUP ?? '1');
+// The crash test's control: the bug it must catch (acknowledging before the commit).
+const ackBeforeCommit = process.env.CAREHOUSE_CRASH_ACK_EARLY === '1';
+
+async function run(): Promise<void> {
+  // fd 1 written synchronously: an "ack" line is out before the next write starts.
+  writeSync(1, 'ready\n');
+  const maxEdits = Number(maxEditsText);
+  for (let index = 0; index < maxEdits; index += groupSize) {
+    const keys: string[] = [];
+    const updates: Uint8Array[] = [];
+    for (let member = 0; member < groupSize; member += 1) {
+      const key = `r${round}-${index + member}`;
+      edits.set(key, `edit ${index + member} of round ${round}`);
+      if (!pending) throw new Error('no update produced');
+      keys.push(key);
+      updates.push(pending);
+      pending = undefined;
+    }
+    if (ackBeforeCommit) for (const key of keys) writeSync(1, `ack ${key}\n`);
+    store.appendUpdates(updates.map((update) => ({ planId: planId as string, update, origin: 'local' as const, actor, sections: ['crashEdits'] })));
+    if (!ackBeforeCommit) for (const key of keys) writeSync(1, `ack ${key}\n`);
+    // Compaction is queued off the append path: let it run, so kills also land inside it.
+    if (store.compactionPending(planId as string)) await new Promise((resolve) => setImmediate(resolve));
+  }
+  store.close();
+  writeSync(1, 'done\n');
 }
-store.close();
-writeSync(1, 'done\n');
+void run();

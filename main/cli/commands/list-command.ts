@@ -13,8 +13,10 @@ export const listCommand: CliCommand = {
     const store = await openNodeStore(dataDir);
     try {
       for (const plan of store.listPlans(values.archived ?? false)) {
-        io.out(`${plan.id}\t${plan.displayName}${plan.archived ? '\t(archived)' : ''}`);
+        const damage = plan.damage ? `\t(DAMAGED: ${plan.damage.join('; ')})` : '';
+        io.out(`${plan.id}\t${plan.displayName}${plan.archived ? '\t(archived)' : ''}${damage}`);
       }
+      for (const problem of store.integrityReport().storeProblems) io.err(`Warning: ${problem}.`);
     } finally {
       store.close();
     }

@@ -50,6 +50,8 @@ export async function joinMeeting(
   const code = formatMeetingCode(typedCode);
 
   progress('asking');
+  // The desktop app opens WebSockets only to meeting addresses announced first (issue 12).
+  await api.allowMeetingAddress({ url: address.url });
   const found = await askLobby(address.url, code, timeouts.lobbyMs);
   if (found.kind === 'unreachable') {
     return { kind: 'problem', field: 'address', message: `Could not reach a meeting at ${address.display}. Check the address with the host, and that this laptop is on the same network.` };

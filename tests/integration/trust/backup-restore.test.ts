@@ -53,7 +53,9 @@ describe('backup while CareHouse is writing, then restore', () => {
     // The "running app": another process appending edits as fast as it can commit them.
     const child = spawn(process.execPath, [writer, dataDir, planId, '0', '600'], { env: childEnv(passphraseEnv), stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
+    let childErrors = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (childErrors += chunk.toString()));
     const acks = () => output.split('\n').filter((line) => line.startsWith('ack ')).length;
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
     for (let waited = 0; acks() < 30 && waited < 15_000; waited += 20) await new Promise((resolve) => setTimeout(resolve, 20));
@@ -61,13 +63,13 @@ describe('backup while CareHouse is writing, then restore', () => {
     expect(ackedBefore).toBeGreaterThanOrEqual(30);
 
     const backupFile = join(tempDataDir('carehouse-backups'), 'live.carehouse-backup');
-    const backup = await runCli(['backup', '--data-dir', dataDir, '--out', backupFile]);
+    const backup = await runCli(['backup', '--data-dir', dataDir, '--out', backupFile], passphraseEnv);
     const ackedAfter = acks();
     expect(backup.stderr).toBe('');
     expect(backup.code).toBe(0);
     expect(backup.stdout).toContain('Backup written to');
     expect(ackedAfter, 'the writer kept writing during the backup').toBeGreaterThan(ackedBefore);
-    expect(await exited).toBe(0);
+    expect(await exited, childErrors).toBe(0);
 
     const restoredDir = join(tempDataDir('carehouse-restore-target'), 'fresh');
     const restore = await runCli(['restore', '--data-dir', restoredDir, '--from', backupFile], passphraseEnv);
@@ -117,11 +119,11 @@ describe('backup while CareHouse is writing, then restore', () => {
     writing = false;
     await loop;
     expect(appended).toBeGreaterThan(0);
-    expect(during.schemaVersion).toBeGreaterThan(0);
+    expect(during.manifest.schemaVersion).toBeGreaterThan(0);
     const quiet = await store.backup(join(dir, 'quiet.carehouse-backup'));
     const expected = decryptedContent(store);
     store.close();
-    expect(quiet.databaseBytes).toBeGreaterThan(0);
+    expect(quiet.manifest.databaseBytes).toBeGreaterThan(0);
 
     const target = join(dir, 'restored');
     const outcome = restoreBackup({ dataDir: target, from: join(dir, 'quiet.carehouse-backup'), keySource: { kind: 'passphrase', passphrase: TEST_PASSPHRASE } });
@@ -137,7 +139,7 @@ describe('backup while CareHouse is writing, then restore', () => {
     const source = seededDataDir('carehouse-src', ['Jill Marsh']);
     const existing = seededDataDir('carehouse-existing', ['Dora Okafor']);
     const backupFile = join(tempDataDir('carehouse-backups'), 'jill.carehouse-backup');
-    expect((await runCli(['backup', '--data-dir', source.dataDir, '--out', backupFile])).code).toBe(0);
+    expect((await runCli(['backup', '--data-dir', source.dataDir, '--out', backupFile], passphraseEnv)).code).toBe(0);
     const restore = await runCli(['restore', '--data-dir', existing.dataDir, '--from', backupFile], passphraseEnv);
     expect(restore.code).toBe(0);
     const previous = readdirSync(existing.dataDir).filter((name) => name.startsWith('restore-previous-'));
@@ -160,7 +162,7 @@ describe('a bad backup is refused before anything is replaced', () => {
   beforeAll(async () => {
     const source = seededDataDir('carehouse-good-src');
     good = join(tempDataDir('carehouse-backups'), 'good.carehouse-backup');
-    expect((await runCli(['backup', '--data-dir', source.dataDir, '--out', good])).code).toBe(0);
+    expect((await runCli(['backup', '--data-dir', source.dataDir, '--out', good], passphraseEnv)).code).toBe(0);
     target = seededDataDir('carehouse-target', ['Dora Okafor']);
   });
 
@@ -197,7 +199,7 @@ describe('a bad backup is refused before anything is replaced', () => {
     }
   });
 
-  it('a backup re-wrapped with fresh checksums after a sealed value was altered (the per-row encryption catches it)', async () => {
+  it('a backup re-wrapped with fresh checksums after a sealed value was altered (its manifest MAC, from the data key, no longer holds)', async () => {
     const { manifest, database } = decodeBackup(readFileSync(good));
     const dir = tempDataDir('carehouse-bad');
     const dbFile = join(dir, 'inner.db');
@@ -214,7 +216,7 @@ describe('a bad backup is refused before anything is replaced', () => {
     const { createHash } = await import('node:crypto');
     const file = join(dir, 'rewrapped.carehouse-backup');
     writeFileSync(file, encodeBackup({ ...manifest, databaseBytes: altered.length, databaseSha256: createHash('sha256').update(altered).digest('hex') }, altered));
-    await expectRefused(file, /fail their integrity check/);
+    await expectRefused(file, /not made with this data's key/);
   });
 
   it('a wrong passphrase, a file that is not a backup, and a missing file', async () => {

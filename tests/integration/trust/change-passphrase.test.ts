@@ -70,7 +70,7 @@ describe('carehouse change-passphrase', () => {
     const before = fingerprintDir(dataDir);
     const short = await runCli(['change-passphrase', '--data-dir', dataDir], { CAREHOUSE_PASSPHRASE: TEST_PASSPHRASE, CAREHOUSE_NEW_PASSPHRASE: 'short' });
     expect(short.code).toBe(1);
-    expect(short.stderr).toContain('at least 8 characters');
+    expect(short.stderr).toContain('at least 12 characters');
     const noNew = await runCli(['change-passphrase', '--data-dir', dataDir], { CAREHOUSE_PASSPHRASE: TEST_PASSPHRASE });
     expect(noNew.code).toBe(1);
     expect(noNew.stderr).toContain('passphrase is needed');

@@ -7,7 +7,7 @@ import * as Y from 'yjs';
 import { CareStore } from '../../../main/store/care-store';
 import { CAREHOUSE_APPLICATION_ID, ForeignDataError, databasePath } from '../../../main/store/database-file';
 import { unlockKeyRing } from '../../../main/store/key-ring';
-import { CURRENT_SCHEMA_VERSION, applyMigrations, migrations } from '../../../main/store/migrations';
+import { CHAINED_SCHEMA_VERSION, CURRENT_SCHEMA_VERSION, applyMigrations, migrations } from '../../../main/store/migrations';
 import { seal, sealText } from '../../../main/store/cipher';
 import { fingerprintDir } from '../../support/file-fingerprint';
 import { TEST_PASSPHRASE, openTestStore, tempDataDir, testActor } from '../../support/temp-store';
@@ -32,11 +32,12 @@ describe('migrations', () => {
   it('upgrade a file written by the previous schema version and keep its plans', () => {
     const dataDir = tempDataDir();
     mkdirSync(dataDir, { recursive: true });
-    // A CareHouse file as the previous release left it: only the migrations it knew.
+    // A CareHouse file as a release before keyed chains left it: only the migrations it knew,
+    // and rows written without links (the upgrade seals them; later migrations follow).
     const old = new Database(databasePath(dataDir));
     old.pragma('journal_mode = WAL');
     old.pragma(`application_id = ${CAREHOUSE_APPLICATION_ID}`);
-    applyMigrations(old, migrations.slice(0, CURRENT_SCHEMA_VERSION - 1));
+    applyMigrations(old, migrations.slice(0, CHAINED_SCHEMA_VERSION - 1));
     const key = unlockKeyRing(old, { kind: 'passphrase', passphrase: TEST_PASSPHRASE });
     const planId = randomUUID();
     const doc = new Y.Doc();
@@ -52,7 +53,7 @@ describe('migrations', () => {
       seal(key, Y.encodeStateAsUpdate(doc), `update:${planId}:1`),
       '2026-01-01T00:00:00.000Z',
     );
-    expect(old.pragma('user_version', { simple: true })).toBe(CURRENT_SCHEMA_VERSION - 1);
+    expect(old.pragma('user_version', { simple: true })).toBe(CHAINED_SCHEMA_VERSION - 1);
     old.close();
 
     const store = openTestStore(dataDir);

@@ -66,14 +66,15 @@ test('an action marked done on one machine shows done on the other, with its aut
     await tomPlans.open('Jill Marsh');
     const tomPlan = new PlanPage(tom);
     await tomPlan.openSection('Actions');
-    const tomStatus = tomPlan.field('Status', tomPlan.item('Action 1'));
+    // Actions are table rows now; the whole form of one row opens on demand.
+    const tomStatus = tomPlan.field('Status', await tomPlan.openActionDetails(1));
     await expect(tomStatus).not.toHaveValue('done');
     await expect(tom.locator('[data-relay-status]')).toContainText('synced with the practice server');
 
     // No meeting: Priya marks the action done on her machine.
     await new PlansPage(priya).open('Jill Marsh (example)');
     await priyaPlan.openSection('Actions');
-    await priyaPlan.field('Status', priyaPlan.item('Action 1')).selectOption('done');
+    await priyaPlan.field('Status', await priyaPlan.openActionDetails(1)).selectOption('done');
     await priyaPlan.expectAllSaved();
 
     // Tom's open plan shows it done, and History says Priya did it.

@@ -1,6 +1,10 @@
 import { expect, test } from '@playwright/test';
 import { freshDataDir, startBrowserHost } from './support/browser-host-process';
+import { describeViolations, seriousViolations } from './support/axe-check';
 import { openJillExampleAsPriya } from './support/jill-example';
+
+// axe-core is injected as a script: the page must allow it.
+test.use({ bypassCSP: true });
 
 /**
  * Issue 11, "nothing is beyond recovery", from History of changes: deleted text is brought
@@ -22,6 +26,16 @@ test('History of changes brings back deleted text and undoes a person’s change
     await plan.view.getByRole('button', { name: 'Refresh history' }).click();
     const deletion = plan.view.locator('table.history-table tbody tr').first();
     await expect(deletion).toContainText('Priya Nair');
+    await expect(deletion.getByRole('button', { name: /^Undo Priya Nair's changes since / })).toBeVisible();
+    // The new actions keep the screen free of serious or critical accessibility problems.
+    const violations = await seriousViolations(page);
+    expect(violations, describeViolations(violations)).toEqual([]);
+    if (process.env.CAREHOUSE_SHOTS) {
+      for (const [width, height] of [[1920, 1080], [1366, 768]] as const) {
+        await page.setViewportSize({ width, height });
+        await page.screenshot({ path: `${process.env.CAREHOUSE_SHOTS}/history-${width}.png` });
+      }
+    }
     await deletion.getByRole('button', { name: 'Bring back what this removed' }).click();
     await deletion.getByRole('button', { name: 'Yes, bring it back' }).click();
     await expect(plan.view.getByRole('status').filter({ hasText: 'Brought back.' })).toBeVisible();

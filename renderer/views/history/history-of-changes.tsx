@@ -148,7 +148,8 @@ export function HistoryOfChanges({ planId }: HistoryOfChangesProps) {
                 <td>{describeGroup(entry)}</td>
                 <td>{describeOrigin(entry)}</td>
                 <td>
-                  {entry.action === 'edit' && (
+                  {/* A person's edits only: CareHouse's own (the example plan) are not someone's to undo. */}
+                  {entry.action === 'edit' && entry.origin !== 'system' && (
                     <div className="history-actions">
                       <ReverseChangesButton planId={planId} entry={entry} kind="undo-changes" onDone={() => void load()} />
                       {entry.removes && <ReverseChangesButton planId={planId} entry={entry} kind="bring-back" onDone={() => void load()} />}

@@ -16,14 +16,14 @@ function wording(kind: Kind, entry: HistoryGroup) {
       button: `Undo ${entry.actorName}'s changes since ${since}`,
       question: `Undo everything ${entry.actorName} changed since ${since}? Everyone else's changes are kept. This is saved as a new change by you; nothing earlier is rewritten.`,
       yes: `Yes, undo ${entry.actorName}'s changes`,
-      done: `${entry.actorName}'s changes since ${since} are undone. This is saved as a new change; History of changes shows it.`,
+      done: `${entry.actorName}'s changes since ${since} are undone. This is saved as a new change by you; Refresh history shows it.`,
     };
   }
   return {
     button: 'Bring back what this removed',
     question: `Bring back what ${entry.actorName} removed here? Later changes are kept. This is saved as a new change by you.`,
     yes: 'Yes, bring it back',
-    done: 'Brought back. This is saved as a new change; History of changes shows it.',
+    done: 'Brought back. This is saved as a new change by you; Refresh history shows it.',
   };
 }
 

@@ -6,7 +6,7 @@ import type { AuditEvent } from '../store/audit-log';
 export const HISTORY_GROUP_GAP_MS = 5 * 60 * 1000;
 
 /** What makes two neighbouring edits "the same change": one person, one field (else one section). */
-function groupKey(event: AuditEvent): string | null {
+export function groupKey(event: AuditEvent): string | null {
   if (event.action !== 'edit') return null;
   const where = event.fields.length === 1 ? `field:${event.fields[0]}` : event.fields.length === 0 && event.sections.length === 1 ? `section:${event.sections[0]}` : null;
   if (where === null) return null;

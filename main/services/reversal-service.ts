@@ -4,12 +4,18 @@ import type { AuditEvent } from '../store/audit-log';
 import type { CareStore } from '../store/care-store';
 import { PlanNotFoundError } from '../store/plan-records';
 import type { HandlerSlice } from './handler-table';
+import { groupKey } from './history-groups';
 
-/** Does this history row belong to the changes being reversed? */
-function selects(request: ReversalRequest, event: AuditEvent): boolean {
+/**
+ * Does this history row belong to the changes being reversed? For an entry: the rows in its
+ * range that the History grouped with its newest row (a page filtered by section can fold
+ * an entry over rows of the same person to other fields; those are not part of it).
+ */
+function selects(request: ReversalRequest, event: AuditEvent, entryKey: string | null): boolean {
   if (event.actor.name !== request.person) return false;
   if (request.kind === 'since') return Date.parse(event.at) >= Date.parse(request.since);
-  return event.id >= request.fromId && event.id <= request.toId;
+  if (event.id < request.fromId || event.id > request.toId) return false;
+  return event.id === request.toId || (entryKey !== null && groupKey(event) === entryKey);
 }
 
 /**
@@ -19,6 +25,8 @@ function selects(request: ReversalRequest, event: AuditEvent): boolean {
  */
 export function recordedChanges(store: CareStore, planId: string, request: ReversalRequest): RecordedChange[] {
   const events = store.auditTrail(planId, Number.MAX_SAFE_INTEGER).reverse();
+  const newest = request.kind === 'entry' ? events.find((event) => event.id === request.toId) : undefined;
+  const entryKey = newest ? groupKey(newest) : null;
   const changes: RecordedChange[] = [];
   for (const event of events) {
     if (event.seq === null) continue; // renames, exports, agreements: no change to the document
@@ -29,7 +37,7 @@ export function recordedChanges(store: CareStore, planId: string, request: Rever
         'This plan has changes saved by an older version of CareHouse, which did not keep what is needed to undo them. Restore an agreed version instead.',
       );
     }
-    changes.push({ update: new Uint8Array(Buffer.from(update, 'base64')), reverse: selects(request, event) });
+    changes.push({ update: new Uint8Array(Buffer.from(update, 'base64')), reverse: selects(request, event, entryKey) });
   }
   return changes;
 }

@@ -8,6 +8,7 @@ import { createItem, getPlanText, readPlanSnapshot, removeItem } from '../../../
 import { describeGroup } from '../../../renderer/views/history/history-labels';
 import { tempDataDir, TEST_PASSPHRASE } from '../../support/temp-store';
 import { JILL } from '../agreement/support/jill-example-store';
+import { dispatchCall } from '../../../main/services/dispatch-call';
 import { callOk, editAndAppend, loadDoc } from '../trust/support/plan-edits';
 
 // Priya is the person at this computer; Tom's changes reach her from the meeting.
@@ -163,5 +164,19 @@ describe('Bring back from History of changes', () => {
     expect(newest).toMatchObject({ action: 'bring-back', actorName: 'Priya Nair', reversed: { person: 'Tom Reid' } });
     expect(describeGroup(newest ?? ({} as HistoryGroup))).toMatch(/^Brought back what Tom Reid removed at .*14:10/);
     expect(store.deepCheck()).toEqual({ storeProblems: [], damagedPlans: [] });
+  });
+});
+
+describe('a reversal asked for wrongly', () => {
+  it('is refused with a clear error and changes nothing', async () => {
+    const rows = auditRows();
+    const backwards = await dispatchCall(handlers, 'prepareReversal', { planId: JILL, reversal: { kind: 'entry', person: 'Tom Reid', fromId: 9, toId: 3 } });
+    expect(backwards).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    const unknown = await dispatchCall(handlers, 'prepareReversal', { planId: '11111111-2222-4333-8444-555555555555', reversal: { kind: 'since', person: 'Tom Reid', since: '2026-11-23T14:02:00.000Z' } });
+    expect(unknown).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    // Control: the same call, well formed, is answered.
+    const fine = await dispatchCall(handlers, 'prepareReversal', { planId: JILL, reversal: { kind: 'since', person: 'Tom Reid', since: '2026-11-23T14:02:00.000Z' } });
+    expect(fine).toMatchObject({ ok: true, value: { update: null } });
+    expect(auditRows()).toBe(rows);
   });
 });

@@ -5,6 +5,7 @@ import { createDemoHandlers } from './demo-service';
 import { createExportHandlers } from './export-service';
 import type { HandlerTable } from './handler-table';
 import { createHistoryHandlers } from './history-service';
+import { createReversalHandlers } from './reversal-service';
 import { createIdentityHandlers } from '../identity/identity-service';
 import { createIntegrityHandlers } from './integrity-service';
 import { createMeetingHandlers } from './meeting-service';
@@ -39,6 +40,7 @@ export function createHandlers(store: CareStore, options: ServiceOptions): Handl
     ...createProfileHandlers(store),
     ...createUnlockedSessionHandlers(),
     ...createHistoryHandlers(store),
+    ...createReversalHandlers(store),
     ...createMeetingHandlers(store, docs),
     ...createDemoHandlers(store, docs),
     ...createAgreementHandlers(store),

@@ -1,11 +1,12 @@
 import type { HistoryGroup } from '../../shared/contract';
+import * as Y from 'yjs';
 import type { AuditEvent } from '../store/audit-log';
 
 /** Edits further apart than this start a new entry, even by the same person in the same field. */
 export const HISTORY_GROUP_GAP_MS = 5 * 60 * 1000;
 
 /** What makes two neighbouring edits "the same change": one person, one field (else one section). */
-function groupKey(event: AuditEvent): string | null {
+export function groupKey(event: AuditEvent): string | null {
   if (event.action !== 'edit') return null;
   const where = event.fields.length === 1 ? `field:${event.fields[0]}` : event.fields.length === 0 && event.sections.length === 1 ? `section:${event.sections[0]}` : null;
   if (where === null) return null;
@@ -18,6 +19,18 @@ export interface OpenGroup {
   newest: AuditEvent;
   oldest: AuditEvent;
   count: number;
+  /** Some row of the entry removed something (deleted text, an item, a value). */
+  removes: boolean;
+}
+
+/**
+ * Whether a change removed something: its update deletes (a removed item is a changed
+ * `removedAt`, deleted text is deleted characters). Read from the kept update bytes.
+ */
+export function removesSomething(event: AuditEvent): boolean {
+  const update = event.detail?.update;
+  if (event.seq === null || update === undefined || event.action === 'create-plan') return false;
+  return Y.decodeUpdate(Buffer.from(update, 'base64')).ds.clients.size > 0;
 }
 
 /** True when `older` (read next, newest first) continues `group`. */
@@ -27,7 +40,7 @@ export function continues(group: OpenGroup, older: AuditEvent): boolean {
 }
 
 export function openGroup(event: AuditEvent): OpenGroup {
-  return { key: groupKey(event), newest: event, oldest: event, count: 1 };
+  return { key: groupKey(event), newest: event, oldest: event, count: 1, removes: removesSomething(event) };
 }
 
 /**
@@ -47,6 +60,9 @@ export function toHistoryGroup(group: OpenGroup, titleOf: (key: string) => strin
   const field = newest.action === 'edit' ? fieldWords(commonPath(newest.fields) ?? '') : null;
   return {
     id: newest.id,
+    firstId: group.oldest.id,
+    removes: group.removes,
+    ...(newest.detail?.reversed ? { reversed: newest.detail.reversed } : {}),
     firstAt: group.oldest.at,
     lastAt: newest.at,
     count: group.count,

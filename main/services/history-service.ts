@@ -8,7 +8,7 @@ import type { AuditEvent } from '../store/audit-log';
 import type { CareStore } from '../store/care-store';
 import { PlanNotFoundError } from '../store/plan-records';
 import type { HandlerSlice } from './handler-table';
-import { continues, openGroup, toHistoryGroup, type OpenGroup } from './history-groups';
+import { continues, openGroup, removesSomething, toHistoryGroup, type OpenGroup } from './history-groups';
 
 /** Raw audit rows read per step while filling a page grow from the page size up to this: bounded memory whatever the history's length. */
 const RAW_BATCH_MAX = 1000;
@@ -105,6 +105,7 @@ export function readHistoryPage(store: CareStore, query: PageQuery, people: Hist
     if (last && continues(last, event)) {
       last.oldest = event;
       last.count += 1;
+      last.removes ||= removesSomething(event);
       continue;
     }
     if (groups.length === pageSize) {

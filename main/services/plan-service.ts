@@ -55,7 +55,7 @@ export function createPlanHandlers(store: CareStore, docs: PlanDocCache, version
       // The cached document follows the update at once (checkAndStore), so an update arriving
       // in the same group is judged against this one; the reply waits for the group's commit.
       const { result: committed, sections } = docs.checkAndStore(planId, bytes, (sections, judged) =>
-        commits.append({ planId, update: bytes, origin: origin.kind, actor, sections, action, fields: updateFieldPaths(judged, bytes) }),
+        commits.append({ planId, update: bytes, origin: origin.kind, actor, sections, action, fields: updateFieldPaths(judged, bytes), ...(origin.kind === 'local' && origin.reversed ? { reversed: origin.reversed } : {}) }),
       );
       try {
         return { seq: await committed, sections };

@@ -40,6 +40,24 @@ export interface AuditEvent {
 /** Extra facts of an event that are personal data, so sealed like the actor. */
 export interface AuditDetail {
   recipient?: string;
+  /**
+   * The change's own Yjs update (base64), kept so it can be undone or brought back after
+   * compaction has garbage-collected the live state (docs/undo-and-bring-back.md). Sealed and
+   * covered by the audit chain like the rest of the detail.
+   */
+  update?: string;
+  /** For an undo or a bring-back: whose changes it reversed, and since when (or which entry). */
+  reversed?: ReversedChanges;
+}
+
+/** What an undo ("since") or a bring-back (one history entry, fromId..toId) reversed. */
+export interface ReversedChanges {
+  person: string;
+  since?: string;
+  fromId?: number;
+  toId?: number;
+  /** When the reversed entry was made (for its label). */
+  at?: string;
 }
 
 interface AuditRow {

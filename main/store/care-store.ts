@@ -12,7 +12,7 @@ import {
 import type { BackupManifest } from './backup-format';
 import { writeBackup, type BackupOutcome } from './backup-writer';
 import { readPrivateFamilyNotes, writePrivateFamilyNotes } from './private-family-notes';
-import { recordAuditEvent, recordAuditEventTo, listAuditEvents, type AuditActor, type AuditDetail, type AuditEvent, type AuditOrigin } from './audit-log';
+import { recordAuditEvent, recordAuditEventTo, listAuditEvents, type AuditActor, type AuditDetail, type AuditEvent, type AuditOrigin, type ReversedChanges } from './audit-log';
 import { deriveChainKey } from './chain-mac';
 import { TamperedDataError } from './cipher';
 import { databasePath, openDatabaseFile, type DatabaseOpenOptions } from './database-file';
@@ -67,6 +67,13 @@ export interface AppendedUpdate {
   fields?: readonly string[];
   /** What the audit trail calls it; 'edit' unless it is a restore or an undo. */
   action?: string;
+  /** For an undo or a bring-back: what it reversed (sealed in the audit detail). */
+  reversed?: ReversedChanges;
+}
+
+/** The update's bytes, kept in the sealed audit detail so the change can be reversed after compaction. */
+function keptUpdate(update: Uint8Array): string {
+  return Buffer.from(update.buffer, update.byteOffset, update.byteLength).toString('base64');
 }
 
 /** A plan whose chains did not verify on open: which plan, and what is wrong, in plain words. */
@@ -294,7 +301,7 @@ export class CareStore {
     this.#write(() => {
       insertPlan(this.#context, planId, displayName);
       const seq = appendUpdateRow(this.#context, planId, initialState);
-      recordAuditEvent(this.#context, { planId, seq, action: 'create-plan', origin: 'local', sections: [], actor });
+      recordAuditEvent(this.#context, { planId, seq, action: 'create-plan', origin: 'local', sections: [], actor, detail: { update: keptUpdate(initialState) } });
       sealPlanSet(this.#context);
     });
     return getPlan(this.#context, planId);
@@ -358,7 +365,7 @@ export class CareStore {
       const heads = new Map<string, PlanHead>();
       const appended = entries.map((entry) => {
         const { seq, head } = appendUpdateRowTo(this.#context, entry.planId, entry.update, heads.get(entry.planId) ?? currentHead(this.#context, entry.planId));
-        const audit = { planId: entry.planId, seq, action: entry.action ?? 'edit', origin: entry.origin, sections: entry.sections, ...(entry.fields ? { fields: entry.fields } : {}), actor: entry.actor };
+        const audit = { planId: entry.planId, seq, action: entry.action ?? 'edit', origin: entry.origin, sections: entry.sections, ...(entry.fields ? { fields: entry.fields } : {}), actor: entry.actor, detail: { update: keptUpdate(entry.update), ...(entry.reversed ? { reversed: entry.reversed } : {}) } };
         heads.set(entry.planId, recordAuditEventTo(this.#context, audit, head));
         return seq;
       });

@@ -1,4 +1,4 @@
-import type { UpdateOrigin } from '../../shared/contract';
+import type { ReversedChangesInfo, UpdateOrigin } from '../../shared/contract';
 import { LOAD_ORIGIN } from './plan-persistence';
 
 /**
@@ -25,8 +25,10 @@ export class PeerOrigin {
 /** Transaction origin for a local change that is more than an edit (a restore): recorded as that action. */
 export class LocalActionOrigin {
   constructor(
-    readonly action: 'restore-version' | 'undo-changes',
+    readonly action: 'restore-version' | 'undo-changes' | 'bring-back',
     readonly version?: number,
+    /** For undo-changes and bring-back: whose changes it reversed (History of changes says so). */
+    readonly reversed?: ReversedChangesInfo,
   ) {}
 }
 
@@ -43,7 +45,12 @@ export function toUpdateOrigin(transactionOrigin: unknown): UpdateOrigin | null 
     };
   }
   if (transactionOrigin instanceof LocalActionOrigin) {
-    return { kind: 'local', action: transactionOrigin.action, ...(transactionOrigin.version ? { version: transactionOrigin.version } : {}) };
+    return {
+      kind: 'local',
+      action: transactionOrigin.action,
+      ...(transactionOrigin.version ? { version: transactionOrigin.version } : {}),
+      ...(transactionOrigin.reversed ? { reversed: transactionOrigin.reversed } : {}),
+    };
   }
   return { kind: 'local' };
 }

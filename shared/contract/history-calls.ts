@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { planSectionKeys } from '../plan/plan-schema';
 import { defineCall } from './define-call';
 import { isoDateTimeSchema, planIdSchema } from './common-schemas';
+import { reversalRequestSchema, reversedChangesSchema } from './reversal-schemas';
 
 /** Most history rows one call returns: enough for a screen, bounded so a reply stays small. */
 export const HISTORY_PAGE_MAX = 500;
@@ -41,6 +42,12 @@ export const HISTORY_GROUPS_DEFAULT = 50;
 export const historyGroupSchema = z.object({
   /** The newest raw row in the entry: a stable key. */
   id: z.number().int().positive(),
+  /** The oldest raw row in the entry (with id: the rows a "Bring back" reverses). */
+  firstId: z.number().int().positive(),
+  /** True when the entry removed something (an item, text, a value) that "Bring back" can restore. */
+  removes: z.boolean(),
+  /** For an undo or a bring-back: whose changes it reversed. */
+  reversed: reversedChangesSchema.optional(),
   firstAt: isoDateTimeSchema,
   lastAt: isoDateTimeSchema,
   /** How many saved changes the entry stands for. */
@@ -96,5 +103,16 @@ export const historyCalls = {
       })
       .strict(),
     output: z.array(historyEntrySchema),
+  }),
+  prepareReversal: defineCall({
+    summary:
+      "The one forward change that reverses a person's changes since a time, or one History entry (bring back what it removed), " +
+      "keeping everyone else's: applied to the open plan by the caller, it is then saved, judged, attributed and synced like any edit.",
+    input: z.object({ planId: planIdSchema, reversal: reversalRequestSchema }).strict(),
+    output: z.object({
+      /** The forward change (a Yjs update, base64); null when there is nothing to reverse. */
+      update: z.string().nullable(),
+      reversed: reversedChangesSchema,
+    }),
   }),
 } as const;

@@ -7,6 +7,7 @@ export * from './plan-calls';
 export * from './profile-calls';
 export * from './session-calls';
 export * from './history-calls';
+export * from './reversal-schemas';
 export * from './meeting-calls';
 export * from './demo-calls';
 export * from './agreement-calls';

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineCall } from './define-call';
 import { displayNameSchema, emptyInputSchema, isoDateTimeSchema, planIdSchema, updateBase64Schema } from './common-schemas';
 import { limits } from './limits';
+import { reversedChangesSchema } from './reversal-schemas';
 
 export const planSummarySchema = z.object({
   id: planIdSchema,
@@ -20,7 +21,7 @@ export type PlanSummary = z.infer<typeof planSummarySchema>;
 
 /** Where an update came from: typed locally, or received from a peer in a meeting. */
 /** Local changes that are more than an edit, recorded as such in History of changes. */
-export const localActionSchema = z.enum(['restore-version', 'undo-changes']);
+export const localActionSchema = z.enum(['restore-version', 'undo-changes', 'bring-back']);
 
 export const updateOriginSchema = z.discriminatedUnion('kind', [
   z
@@ -29,6 +30,8 @@ export const updateOriginSchema = z.discriminatedUnion('kind', [
       action: localActionSchema.optional(),
       /** For restore-version: which agreed version. */
       version: z.number().int().min(1).optional(),
+      /** For undo-changes and bring-back: what it reversed (for History of changes). */
+      reversed: reversedChangesSchema.optional(),
     })
     .strict(),
   z

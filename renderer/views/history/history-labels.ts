@@ -43,14 +43,32 @@ function describeRefusedExport(action: string, recipient: string | undefined): s
 }
 
 /** One readable history entry: "Changed What is most important to me", "Refused to export … for …". */
-export function describeGroup(entry: Pick<HistoryGroup, 'action' | 'sections' | 'field' | 'recipient' | 'count'>): string {
+export function describeGroup(entry: Pick<HistoryGroup, 'action' | 'sections' | 'field' | 'recipient' | 'count' | 'reversed'>): string {
   const refused = describeRefusedExport(entry.action, entry.recipient);
   if (refused) return refused;
+  const reversal = describeReversal(entry);
+  if (reversal) return reversal;
   if (entry.action === 'edit' && entry.field) {
     const titles = entry.sections.map((section) => section.title).join(', ');
     return titles ? `Changed ${entry.field} (${titles})` : `Changed ${entry.field}`;
   }
   return describeChange(entry);
+}
+
+/** "Undid Tom Reid's changes since 14:02", "Brought back what Tom Reid removed at 14:05". */
+function describeReversal(entry: Pick<HistoryGroup, 'action' | 'reversed'>): string | null {
+  const reversed = entry.reversed;
+  if (entry.action === 'undo-changes' && reversed) return `Undid ${reversed.person}'s changes since ${reversed.since ? clockTime(reversed.since) : 'then'} (a new change; nothing earlier was rewritten)`;
+  if (entry.action === 'bring-back' && reversed) return `Brought back what ${reversed.person} removed${reversed.at ? ` at ${clockTime(reversed.at)}` : ''} (a new change)`;
+  return null;
+}
+
+/** "14:02" today, else "23 Nov 2026, 14:02". */
+export function clockTime(at: string): string {
+  const date = new Date(at);
+  if (Number.isNaN(date.getTime())) return at;
+  const sameDay = date.toDateString() === new Date().toDateString();
+  return sameDay ? date.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' }) : formatWhen(at);
 }
 
 /** "14:02" or "14:02–14:05" (same day), else the full start and end. */

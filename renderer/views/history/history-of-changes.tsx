@@ -3,6 +3,7 @@ import { CareError, type HistoryGroup } from '../../../shared/contract';
 import { isPlanSectionKey, planSectionKeys, sectionTitle, type PlanSectionKey } from '../../../shared/plan';
 import { useCareApi } from '../care-api-context';
 import { describeGroup, describeOrigin, formatSpan } from './history-labels';
+import { ReverseChangesButton } from './reverse-changes-button';
 import { VerificationMark } from './verification-mark';
 
 interface HistoryOfChangesProps {
@@ -129,6 +130,7 @@ export function HistoryOfChanges({ planId }: HistoryOfChangesProps) {
               <th scope="col">Role</th>
               <th scope="col">What changed</th>
               <th scope="col">Where it came from</th>
+              <th scope="col">Undo or bring back</th>
             </tr>
           </thead>
           <tbody>
@@ -145,6 +147,15 @@ export function HistoryOfChanges({ planId }: HistoryOfChangesProps) {
                 <td>{entry.actorRole}</td>
                 <td>{describeGroup(entry)}</td>
                 <td>{describeOrigin(entry)}</td>
+                <td>
+                  {/* A person's edits only: CareHouse's own (the example plan) are not someone's to undo. */}
+                  {entry.action === 'edit' && entry.origin !== 'system' && (
+                    <div className="history-actions">
+                      <ReverseChangesButton planId={planId} entry={entry} kind="undo-changes" onDone={() => void load()} />
+                      {entry.removes && <ReverseChangesButton planId={planId} entry={entry} kind="bring-back" onDone={() => void load()} />}
+                    </div>
+                  )}
+                </td>
               </tr>
             ))}
           </tbody>

@@ -122,6 +122,16 @@ test('the large plan’s Actions screen draws the rows near the screen, not 300 
     await expect(field).toBeFocused();
     await expect(field).toHaveValue(/ kept$/);
     await plan.expectAllSaved();
+
+    // Adding an action to the long table: its row is drawn, counted, and takes the focus.
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await plan.view.getByRole('button', { name: 'Add action', exact: true }).click();
+    const added = plan.view.getByLabel(`What will happen, action ${ACTIONS + 1}`, { exact: true });
+    await expect(added).toBeFocused();
+    await expect(table).toHaveAttribute('aria-rowcount', String(ACTIONS + 3)); // + the header + the new row's open details
+    await page.keyboard.type('New action typed straight in');
+    await expect(added).toHaveValue('New action typed straight in');
+    await plan.expectAllSaved();
   } finally {
     await host.stop();
   }

@@ -10,6 +10,7 @@ import { PlanHeader } from './plan/plan-header';
 import { PlanNav } from './plan/plan-nav';
 import { PlanStoreContext } from './plan/plan-store-context';
 import { planViews, type PlanView } from './plan/plan-views';
+import { LeaveUnsavedDialog, useLeaveGuard } from './plan/leave-unsaved-dialog';
 import { useLeaveWarning } from './plan/use-leave-warning';
 import { usePlanStoreFor } from './plan/use-plan-store';
 import { SaveStatusBanner } from './save-status-banner';
@@ -60,6 +61,7 @@ function PlanEditor({ planId, doc, editorName, persistence, onClose }: PlanEdito
   const viewArea = useRef<HTMLDivElement>(null);
   const moved = useRef(false);
   const view = planViews.find((candidate) => candidate.key === viewKey) ?? planViews[0];
+  const leaveGuard = useLeaveGuard(persistence, onClose);
 
   // After choosing a screen, focus its heading so keyboard and screen-reader users start there.
   useEffect(() => {
@@ -82,12 +84,13 @@ function PlanEditor({ planId, doc, editorName, persistence, onClose }: PlanEdito
       <PlanStoreContext.Provider value={store}>
           {/* Sticky: who the plan is for, and whether every word is saved, stay in view wherever the page is scrolled. */}
           <div className="plan-screen__bar">
-            <button type="button" className="button" onClick={onClose}>
+            <button type="button" className="button" onClick={leaveGuard.requestClose}>
               Back to plans
             </button>
             <PlanHeader />
             <SaveStatusBanner persistence={persistence} />
             <RelayStatusLine />
+            <LeaveUnsavedDialog guard={leaveGuard} />
           </div>
           <div className="plan-body">
             <PlanNav currentKey={view?.key} onOpen={open} />

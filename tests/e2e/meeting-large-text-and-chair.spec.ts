@@ -64,7 +64,7 @@ test('a long plan and a 20,000-character paste reach another laptop, and the sha
     const pasted = longText(20_000, 'Support');
     await priya.plan.field('What the plan says', item).fill(pasted);
     await screen.plan.openSection('Additional support plans');
-    await expect(screen.plan.field('What the plan says', screen.plan.item('Support plan 1'))).toHaveValue(pasted, { timeout: 15_000 });
+    await expect(screen.plan.field('What the plan says', await screen.plan.openDetails('Support plan', 1))).toHaveValue(pasted, { timeout: 15_000 });
 
     // The shared screen follows the chair (the host) from screen to screen.
     await screen.expectConnectedTo(1);

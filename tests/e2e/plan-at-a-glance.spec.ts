@@ -104,6 +104,12 @@ test('typing that is not saved keeps its status in view wherever the page is scr
       return event.defaultPrevented;
     });
     expect(askedWhenSaved).toBe(false);
+    // Control for the in-app question: saved, "Back to plans" leaves at once, asking nothing.
+    await page.getByRole('button', { name: 'Back to plans' }).click();
+    await expect(page.getByRole('heading', { name: 'Care plans', level: 1 })).toBeVisible();
+    await expect(page.getByRole('alertdialog')).toHaveCount(0);
+    await new PlansPage(page).open('Jill Marsh (example)');
+    await plan.openSection('About me');
 
     // The host goes away: what is typed now cannot be saved.
     await host.stop();
@@ -125,6 +131,23 @@ test('typing that is not saved keeps its status in view wherever the page is scr
       return event.defaultPrevented;
     });
     expect(askedWhenUnsaved).toBe(true);
+
+    // In-app leaving asks too: "Back to plans" with unsaved typing asks, and staying keeps the plan and every word.
+    await page.getByRole('button', { name: 'Back to plans' }).click();
+    const question = page.getByRole('alertdialog', { name: 'Some changes are not saved yet' });
+    await expect(question).toBeVisible();
+    await expect(question).toBeInViewport();
+    await expect(question.getByRole('button', { name: 'Stay on this plan' })).toBeFocused();
+    await question.getByRole('button', { name: 'Stay on this plan' }).click();
+    await expect(question).toBeHidden();
+    await expect(plan.field('What is most important to me')).toHaveValue(/ Not saved\./);
+    await expect(page.getByRole('heading', { name: 'Care plans', level: 1 })).toHaveCount(0);
+    // Escape is "stay" as well.
+    await page.getByRole('button', { name: 'Back to plans' }).click();
+    await expect(question).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(question).toBeHidden();
+    await expect(plan.field('What is most important to me')).toBeVisible();
     // And the browser really asks before closing the tab.
     await page.close({ runBeforeUnload: true });
     await expect.poll(() => dialogs).toContain('beforeunload');

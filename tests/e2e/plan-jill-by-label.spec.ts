@@ -124,8 +124,9 @@ async function expectJillsPlan(plan: PlanPage): Promise<void> {
   await expect(plan.field('What helps me look after myself')).toHaveValue(jillPlan.aboutMe.selfManagement);
 
   await plan.openSection('Strengths and needs');
-  await expect(plan.field('Strength', plan.item('Strength 1'))).toHaveValue(jillPlan.strength);
-  await expect(plan.field('Need, concern or problem', plan.item('Need 1'))).toHaveValue(jillPlan.need);
+  // Strengths and needs are compact rows: the whole item opens under Details.
+  await expect(plan.field('Strength', await plan.openDetails('Strength', 1))).toHaveValue(jillPlan.strength);
+  await expect(plan.field('Need, concern or problem', await plan.openDetails('Need', 1))).toHaveValue(jillPlan.need);
 
   await plan.openSection('Care team');
   for (const [index, professional] of jillPlan.professionals.entries()) {
@@ -163,7 +164,7 @@ async function expectJillsPlan(plan: PlanPage): Promise<void> {
   }
 
   await plan.openSection('Contingency and safety plans');
-  const contingency = plan.item('Contingency plan 1');
+  const contingency = await plan.openDetails('Contingency plan', 1);
   await expect(plan.field('Name of this plan', contingency)).toHaveValue(jillPlan.contingency.name);
   for (const [index, trigger] of jillPlan.contingency.triggers.entries()) {
     await expect(plan.field('Trigger factor', plan.item(`Trigger factor ${index + 1}`, contingency))).toHaveValue(trigger);

@@ -21,6 +21,8 @@ interface ActionRowProps {
   today: string;
   detailsOpen: boolean;
   onToggleDetails: (id: string) => void;
+  /** Set when the table draws only some rows: this row's place among all of them (header = 1). */
+  ariaRowIndex?: number | undefined;
 }
 
 const spec = collectionSections.actions;
@@ -41,7 +43,7 @@ function OwnerText({ action }: { action: Action }) {
 }
 
 /** One action as a table row; memoised, so it re-renders only when its own action changes. */
-export const ActionRow = memo(function ActionRow({ action, index, count, columns, goalNames, today, detailsOpen, onToggleDetails }: ActionRowProps) {
+export const ActionRow = memo(function ActionRow({ action, index, count, columns, goalNames, today, detailsOpen, onToggleDetails, ariaRowIndex }: ActionRowProps) {
   countRender(`action-row:${action.id}`);
   const { doc } = usePlanStore();
   const rowName = `action ${index + 1}`;
@@ -51,7 +53,7 @@ export const ActionRow = memo(function ActionRow({ action, index, count, columns
   const edit = columns === 'edit';
   return (
     <>
-      <tr className={`actions-table__row${overdue ? ' actions-table__row--overdue' : ''}`} data-action-row={action.id}>
+      <tr className={`actions-table__row${overdue ? ' actions-table__row--overdue' : ''}`} data-action-row={action.id} data-row-index={index} aria-rowindex={ariaRowIndex}>
         <FieldCellContext.Provider value={rowName}>
           <td className="actions-table__what">{edit ? <Cell action={action} fieldKey="what" /> : <span dir="auto">{action.what.trim() || 'No description yet'}</span>}</td>
           <td className="actions-table__who">{edit ? <Cell action={action} fieldKey="owner" /> : <OwnerText action={action} />}</td>
@@ -76,7 +78,7 @@ export const ActionRow = memo(function ActionRow({ action, index, count, columns
         </FieldCellContext.Provider>
       </tr>
       {edit && detailsOpen ? (
-        <tr className="actions-table__details">
+        <tr className="actions-table__details" aria-rowindex={ariaRowIndex === undefined ? undefined : ariaRowIndex + 1}>
           <td colSpan={6}>
             <ol className="item-list__items">
               <ItemCard

@@ -1,9 +1,10 @@
-import { useCallback, useEffect, useId, useMemo, useState } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { collectionSections, isLive, type Action } from '../../../shared/plan';
 import { usePlanSection, usePlanStore } from '../plan/plan-store-context';
 import { addPlanItem } from '../plan/plan-writes';
 import { countRender } from '../plan/render-probe';
 import { actionsOverdueFirst } from './action-order';
+import { useWindowedRows } from '../tables/use-windowed-rows';
 import { ActionRow, type ActionColumns } from './action-row';
 
 interface ActionsTableProps {
@@ -40,6 +41,12 @@ export function ActionsTable({ mode, today }: ActionsTableProps) {
   const ordered = useMemo<Action[]>(() => (mode === 'glance' ? actionsOverdueFirst(actions, today) : actions.filter(isLive)), [actions, mode, today]);
   const rows = useMemo(() => (mode === 'glance' && !showAll ? ordered.slice(0, GLANCE_ROWS) : ordered), [ordered, mode, showAll]);
   const toggleDetails = useCallback((id: string) => setDetailsOf((current) => (current === id ? null : id)), []);
+  const body = useRef<HTMLTableSectionElement>(null);
+  const detailsIndex = detailsOf === null ? -1 : rows.findIndex((action) => action.id === detailsOf);
+  const { segments, onFocusCapture, windowed } = useWindowedRows(rows.length, body, detailsIndex === -1 ? null : detailsIndex);
+  const columnCount = mode === 'edit' ? 6 : 5;
+  // Row 1 is the header; an open details row counts as a row of its own after its action.
+  const ariaRowIndex = (index: number) => index + 2 + (detailsIndex !== -1 && detailsIndex < index ? 1 : 0);
 
   // A new action's row takes the focus, so typing goes straight into "What will happen".
   useEffect(() => {
@@ -58,7 +65,12 @@ export function ActionsTable({ mode, today }: ActionsTableProps) {
     <div className="actions-table-wrap">
       {rows.length === 0 ? <p className="item-list__empty">No actions yet.</p> : null}
       {rows.length > 0 ? (
-        <table className={`actions-table actions-table--${mode}`} aria-labelledby={captionId}>
+        <table
+          className={`actions-table actions-table--${mode}`}
+          aria-labelledby={captionId}
+          aria-rowcount={windowed ? rows.length + 1 + (detailsIndex === -1 ? 0 : 1) : undefined}
+          data-windowed={windowed ? 'true' : undefined}
+        >
           <caption id={captionId} className="visually-hidden">
             {mode === 'glance' ? 'Actions: overdue first' : 'Actions, in the plan’s order'}
           </caption>
@@ -72,7 +84,7 @@ export function ActionsTable({ mode, today }: ActionsTableProps) {
             {mode === 'edit' ? <col className="actions-table__col-details" /> : null}
           </colgroup>
           <thead>
-            <tr>
+            <tr aria-rowindex={windowed ? 1 : undefined}>
               <th scope="col">{collectionSections.actions.fields.what?.label ?? 'What'}</th>
               <th scope="col">Who</th>
               <th scope="col">By when</th>
@@ -81,20 +93,34 @@ export function ActionsTable({ mode, today }: ActionsTableProps) {
               {mode === 'edit' ? <th scope="col">Details</th> : null}
             </tr>
           </thead>
-          <tbody>
-            {rows.map((action, index) => (
-              <ActionRow
-                key={action.id}
-                action={action}
-                index={index}
-                count={rows.length}
-                columns={mode}
-                goalNames={goalNames}
-                today={today}
-                detailsOpen={detailsOf === action.id}
-                onToggleDetails={toggleDetails}
-              />
-            ))}
+          <tbody ref={body} onFocusCapture={onFocusCapture}>
+            {/* One flat keyed list: a row keeps its identity (and focus) as gaps come and go around it. */}
+            {segments.flatMap((segment) =>
+              segment.kind === 'gap' ? (
+                // Stands in for undrawn rows so the scrollbar and the page keep their true length.
+                <tr key={`gap-${segment.from}`} className="table-gap" aria-hidden="true">
+                  <td colSpan={columnCount} style={{ height: `${segment.heightPx}px` }} />
+                </tr>
+              ) : (
+                rows.slice(segment.from, segment.to).map((action, offset) => {
+                  const index = segment.from + offset;
+                  return (
+                    <ActionRow
+                      key={action.id}
+                      action={action}
+                      index={index}
+                      count={rows.length}
+                      columns={mode}
+                      goalNames={goalNames}
+                      today={today}
+                      detailsOpen={detailsOf === action.id}
+                      onToggleDetails={toggleDetails}
+                      ariaRowIndex={windowed ? ariaRowIndex(index) : undefined}
+                    />
+                  );
+                })
+              ),
+            )}
           </tbody>
         </table>
       ) : null}

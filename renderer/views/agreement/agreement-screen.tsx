@@ -3,6 +3,7 @@ import type * as Y from 'yjs';
 import type { AgreedVersionSummary, PlanVersionRef } from '../../../shared/contract';
 import type { CarePlanSnapshot } from '../../../shared/plan';
 import { AgreePanel } from './agree-panel';
+import { agreedWithWords } from './agreed-with-words';
 import { AgreedVersionView } from './agreed-version-view';
 import { shortHash } from './content-hash';
 import { PlanChangesView } from './plan-changes-view';
@@ -17,10 +18,7 @@ interface AgreementScreenProps {
 type Showing = { kind: 'none' } | { kind: 'version'; version: number } | { kind: 'changes'; from: PlanVersionRef; to: PlanVersionRef };
 
 function agreedByWords(entry: AgreedVersionSummary): string {
-  if (!entry.agreedBy) return '—';
-  const first = entry.agreedBy.role === 'the person' ? `${entry.agreedBy.name} (the person)` : `${entry.agreedBy.name} (${entry.agreedBy.relationship})`;
-  const others = entry.othersAgreed.map((other) => (other.relationship ? `${other.name} (${other.relationship})` : other.name));
-  return [first, ...others].join(', ');
+  return agreedWithWords(entry) ?? '—';
 }
 
 /** "Agree and versions": agree this version, the list of agreed versions, and what changed. */

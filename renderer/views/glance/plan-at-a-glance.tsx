@@ -6,21 +6,14 @@ import { housePartOrder } from '../house/house-part-names';
 import { usePlanEditing } from '../plan/plan-editing-context';
 import { ageOn } from './age-on';
 import { useToday } from './use-today';
-import { useVersionStatus, type VersionStatus } from './use-version-status';
+import { useVersionStatus } from './use-version-status';
+import { agreementWords, versionWords } from './version-status';
 
 interface PlanAtAGlanceProps {
   planId: string;
   /** The screen (nav key and title) that shows a plan section. */
   screenFor: (section: PlanSectionKey) => { key: string; title: string } | undefined;
   onOpen: (key: string) => void;
-}
-
-function versionWords(status: VersionStatus): string {
-  if (status.kind === 'loading') return 'Checking…';
-  if (status.kind === 'agreed') return `Agreed version ${status.version} (${formatUkDate(status.agreedAt.slice(0, 10))})`;
-  return status.lastAgreed
-    ? `DRAFT — not agreed (changed since version ${status.lastAgreed.version}, ${formatUkDate(status.lastAgreed.agreedAt.slice(0, 10))})`
-    : 'DRAFT — not agreed';
 }
 
 /**
@@ -40,7 +33,7 @@ export function PlanAtAGlance({ planId, screenFor, onOpen }: PlanAtAGlanceProps)
   const goals = snapshot.goals.filter(isLive);
   const unwell = snapshot.contingencyPlans.filter(isLive);
   const blocking = [...problems.values()].flat().filter((problem) => problem.blocking);
-  const parts = houseCompleteness(snapshot);
+  const parts = houseCompleteness(snapshot, { agreedVersion: version.kind === 'agreed' });
   return (
     <section className="glance" aria-labelledby={headingId}>
       <div className="glance__top">
@@ -121,7 +114,16 @@ export function PlanAtAGlance({ planId, screenFor, onOpen }: PlanAtAGlanceProps)
               .map(screenFor)
               .filter((screen): screen is { key: string; title: string } => screen !== undefined)
               .filter((screen, index, all) => all.findIndex((other) => other.key === screen.key) === index);
-            return <HousePartCard key={key} part={part} screens={screens} onOpen={onOpen} compact />;
+            return (
+              <HousePartCard key={key} part={part} screens={screens} onOpen={onOpen} compact>
+                {/* The roof holds the agreement: said from real agreed versions only, never from hand-edited fields. */}
+                {key === 'roof' ? (
+                  <p className={`house-part__agreement house-part__agreement--${version.kind}`} data-testid="house-agreement" data-agreement={version.kind}>
+                    {agreementWords(version)}
+                  </p>
+                ) : null}
+              </HousePartCard>
+            );
           })}
         </div>
       </section>

@@ -2,11 +2,9 @@ import { useEffect, useState } from 'react';
 import { useAgreedVersions } from '../agreement/use-agreed-versions';
 import { contentHashOf } from '../agreement/content-hash';
 import { usePlanStore } from '../plan/plan-store-context';
+import { versionStatusOf, type VersionStatus } from './version-status';
 
-export type VersionStatus =
-  | { kind: 'loading' }
-  | { kind: 'agreed'; version: number; agreedAt: string }
-  | { kind: 'draft'; lastAgreed: { version: number; agreedAt: string } | null };
+export type { VersionStatus } from './version-status';
 
 /**
  * Which agreed version the plan on screen is, from the real agreed versions only: the
@@ -34,9 +32,5 @@ export function useVersionStatus(planId: string): VersionStatus {
       unsubscribe();
     };
   }, [follower]);
-  if (versions === null || hash === undefined) return { kind: 'loading' };
-  const intact = versions.filter((version) => version.intact);
-  const last = intact[intact.length - 1];
-  if (last && hash !== null && last.contentHash === hash) return { kind: 'agreed', version: last.version, agreedAt: last.agreedAt };
-  return { kind: 'draft', lastAgreed: last ? { version: last.version, agreedAt: last.agreedAt } : null };
+  return versionStatusOf(versions, hash);
 }

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef } from 'react';
+import { useEffect, useId, useRef, type ReactNode } from 'react';
 import type { HousePartCompleteness } from '../../../shared/plan';
 import { housePartNames } from './house-part-names';
 
@@ -9,10 +9,12 @@ interface HousePartCardProps {
   onOpen: (key: string) => void;
   /** On the plan at a glance: completeness as a quiet line, no checklist. */
   compact?: boolean;
+  /** A part's own line under its summary (the roof: whether the plan is agreed). */
+  children?: ReactNode;
 }
 
 /** One part of the House of Care: what it is, how complete (in words and as a bar), and the screens it opens. */
-export function HousePartCard({ part, screens, onOpen, compact = false }: HousePartCardProps) {
+export function HousePartCard({ part, screens, onOpen, compact = false, children }: HousePartCardProps) {
   const id = useId();
   const fill = useRef<HTMLDivElement>(null);
   // Set through the DOM (not a style attribute) so the strict content security policy holds.
@@ -27,6 +29,7 @@ export function HousePartCard({ part, screens, onOpen, compact = false }: HouseP
       <p className="house-part__summary" data-testid="house-part-summary">
         {part.summary}
       </p>
+      {children}
       {compact ? null : (
         <div className="meter" aria-hidden="true">
           <div className="meter__fill" ref={fill} />

@@ -175,9 +175,16 @@ export const bench = {
         const nav = page.getByRole('navigation', { name: 'Plan sections' });
         await nav.getByRole('button', { name: 'Actions', exact: true }).click();
         const field = page.getByLabel(`What will happen, action ${actionNumber}`, { exact: true });
+        // A long table draws only the rows near the screen (issue 14): scroll down to the row, as a user would.
+        while ((await field.count()) === 0) {
+          await page.mouse.wheel(0, 600);
+          await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+        }
+        await field.scrollIntoViewIfNeeded();
         await field.click();
         await field.press('End');
         const samples = await keystrokesToScreen(page, 100);
+        context.note(`${planName}: ${await page.evaluate(() => document.querySelectorAll('*').length)} DOM nodes on the Actions screen`);
         await page.getByRole('button', { name: 'Back to plans' }).click();
         return samples;
       };

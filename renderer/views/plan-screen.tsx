@@ -87,7 +87,7 @@ function PlanEditor({ planId, doc, editorName, persistence, onClose }: PlanEdito
             </button>
             <PlanHeader />
             <SaveStatusBanner persistence={persistence} />
-            <RelayStatusLine />
+            <RelayStatusLine planId={planId} />
           </div>
           <div className="plan-body">
             <PlanNav currentKey={view?.key} onOpen={open} />

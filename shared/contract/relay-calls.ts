@@ -41,6 +41,11 @@ export const relayCalls = {
     input: z.object({ planId: planIdSchema, keepLocal: z.boolean() }).strict(),
     output: z.object({ planId: planIdSchema, keepLocal: z.boolean() }),
   }),
+  getPlanKeptLocal: defineCall({
+    summary: 'Whether one plan is kept on this machine only (never sent to the practice server).',
+    input: z.object({ planId: planIdSchema }).strict(),
+    output: z.object({ planId: planIdSchema, keepLocal: z.boolean() }),
+  }),
   pullPlanChanges: defineCall({
     summary:
       'What main has stored for a plan that the open screen lacks (from the practice server or anywhere else), ' +

@@ -25,9 +25,12 @@ export function KeepOnThisMachine({ planId }: { planId: string }) {
 
   const change = async (next: boolean) => {
     setProblem(null);
+    // Shown at once (a checkbox that lags its click reads as broken); put back if main refuses.
+    setKeepLocal(next);
     try {
       setKeepLocal((await api.setPlanKeptLocal({ planId, keepLocal: next })).keepLocal);
     } catch (failure) {
+      setKeepLocal(!next);
       setProblem(failure instanceof CareError ? failure.message : 'That could not be changed.');
     }
   };

@@ -47,7 +47,7 @@ export function RelayHeldRemovals({ planId }: { planId: string }) {
     <>
       {held.map((removal) => (
         <div key={removal.description} role="alert" className="field__problem held-removal" data-relay-held-removal>
-          <p>{removal.description} It came from the practice server and has not been applied to your plan.</p>
+          <p>{removal.description} It has not been applied to your plan.</p>
           <div className="button-row">
             <button type="button" className="button" disabled={busy} onClick={() => void decide(true)}>
               Accept this change

@@ -44,14 +44,15 @@ test('an action marked done on one machine shows done on the other, with its aut
     await tomPlans.open('Jill Marsh');
     const tomPlan = new PlanPage(tom);
     await tomPlan.openSection('Actions');
-    const tomStatus = tomPlan.field('Status', tomPlan.item('Action 1'));
+    // The Actions screen is a table now: each row's controls are labelled with the action's number.
+    const tomStatus = tomPlan.view.getByLabel('Status, action 1', { exact: true });
     await expect(tomStatus).not.toHaveValue('done');
     await expect(tom.locator('[data-relay-status]')).toContainText('synced with the practice server');
 
     // No meeting: Priya marks the action done on her machine.
     await new PlansPage(priya).open('Jill Marsh (example)');
     await priyaPlan.openSection('Actions');
-    await priyaPlan.field('Status', priyaPlan.item('Action 1')).selectOption('done');
+    await priyaPlan.view.getByLabel('Status, action 1', { exact: true }).selectOption('done');
     await priyaPlan.expectAllSaved();
 
     // Tom's open plan shows it done, and History says Priya did it.

@@ -68,6 +68,19 @@ export async function listRelayPlans(relayUrl: string, signer: RelaySigner): Pro
   return parsed.data.plans;
 }
 
+/**
+ * ws emits 'error' when a socket is closed before it opened (a round with nothing to sync
+ * destroys its client at once, or the relay is down); Hocuspocus removes its own listeners
+ * on destroy, and an 'error' with no listener takes the whole host process down. Failures
+ * still reach Hocuspocus as 'close', which is how it reconnects.
+ */
+class RelayWebSocket extends WebSocket {
+  constructor(...args: ConstructorParameters<typeof WebSocket>) {
+    super(...args);
+    this.on('error', () => undefined);
+  }
+}
+
 export class RelayClient {
   readonly socket: HocuspocusProviderWebsocket;
   readonly #urls: readonly string[];
@@ -83,7 +96,7 @@ export class RelayClient {
     this.#refused = options.onRefused;
     this.socket = new HocuspocusProviderWebsocket({
       url: urls[0] ?? '',
-      WebSocketPolyfill: WebSocket,
+      WebSocketPolyfill: RelayWebSocket,
       // Reconnect quickly: a relay process that died is replaced by the next address.
       delay: 200,
       minDelay: 200,

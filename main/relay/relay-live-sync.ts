@@ -4,6 +4,7 @@ import type { CareStore } from '../store/care-store';
 import type { RelayStatus } from '../../shared/contract';
 import { RelayRefusedError, RelayUnreachableError } from './relay-client';
 import { readRelayLink } from './relay-link-record';
+import { RelayRemovalHold } from './relay-removal-hold';
 import { syncPlansOnce } from './sync-plans-once';
 
 /**
@@ -25,6 +26,8 @@ export class RelayLiveSync {
   #again = false;
   #stopped = false;
   #state: RelayStatus['state'] = 'not-connected';
+  /** Large removals from the relay waiting for the user (relay-removal-hold.ts). */
+  readonly hold = new RelayRemovalHold();
 
   constructor(
     private readonly store: CareStore,
@@ -77,7 +80,7 @@ export class RelayLiveSync {
 
   async #round(): Promise<void> {
     try {
-      await syncPlansOnce(this.store, this.docs);
+      await syncPlansOnce(this.store, this.docs, { hold: this.hold });
       this.#state = 'online';
     } catch (error) {
       if (error instanceof RelayRefusedError) this.#state = 'refused';

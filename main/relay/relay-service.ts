@@ -5,10 +5,12 @@ import type { PlanDocCache } from '../services/plan-doc-cache';
 import type { CareStore } from '../store/care-store';
 import { enrolWithRelay } from './enrol-with-relay';
 import { RelayRefusedError, RelayUnreachableError } from './relay-client';
-import { setPlanLocalOnly } from './relay-link-record';
+import { localOnlyPlanIds, setPlanLocalOnly } from './relay-link-record';
 import type { RelayLiveSync } from './relay-live-sync';
+import { acceptHeldRemoval, refuseHeldRemoval } from './relay-removal-hold';
+import { currentActor } from '../services/actor';
 
-export type RelayHandlers = HandlerSlice<'getRelayStatus' | 'connectRelay' | 'setPlanKeptLocal' | 'pullPlanChanges'>;
+export type RelayHandlers = HandlerSlice<'getRelayStatus' | 'connectRelay' | 'setPlanKeptLocal' | 'getPlanKeptLocal' | 'pullPlanChanges' | 'listRelayHeldRemovals' | 'decideRelayHeldRemoval'>;
 
 const toBase64 = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
 
@@ -31,6 +33,20 @@ export function createRelayHandlers(store: CareStore, docs: PlanDocCache, live: 
       if (!store.hasPlan(planId)) throw new CareError('not-found', 'That plan is not on this machine.');
       setPlanLocalOnly(store.database, planId, keepLocal);
       return { planId, keepLocal };
+    },
+    getPlanKeptLocal: ({ planId }) => {
+      if (!store.hasPlan(planId)) throw new CareError('not-found', 'That plan is not on this machine.');
+      return { planId, keepLocal: localOnlyPlanIds(store.database).has(planId) };
+    },
+    listRelayHeldRemovals: ({ planId }) => ({ held: live.hold.list(planId).map(({ description }) => ({ planId, description })) }),
+    decideRelayHeldRemoval: ({ planId, accept }) => {
+      const held = live.hold.take(planId);
+      if (!held) throw new CareError('not-found', 'There is no held change for that plan (it may have been decided already).');
+      if (accept) acceptHeldRemoval(store, docs, held);
+      else refuseHeldRemoval(store, docs, held, currentActor(store), new Date().toISOString());
+      // The restored plan (or the accepted change's sync state) goes up to the relay soon.
+      live.nudge();
+      return { planId, applied: accept };
     },
     pullPlanChanges: ({ planId, stateVector }) => {
       if (!store.hasPlan(planId)) throw new CareError('not-found', 'That plan is not on this machine.');

@@ -9,6 +9,7 @@ import { clientIdsOf } from './relay-authorship';
 import type { RelayAuthor } from './relay-auth-message';
 import { RelayClient, RelayRefusedError, askAuthors, listRelayPlans, type RelaySigner } from './relay-client';
 import { localOnlyPlanIds, markSynced, readRelayLink } from './relay-link-record';
+import { RelayRemovalHold } from './relay-removal-hold';
 
 /**
  * One full sync of every plan with the practice relay: each plan not kept on this machine
@@ -22,6 +23,8 @@ export interface SyncReport {
   received: number;
   created: number;
   refused: number;
+  /** Plans whose change from the relay would remove a large part of them: held for the user. */
+  held: number;
 }
 
 export class NotConnectedError extends Error {
@@ -72,6 +75,8 @@ function untilSynced(provider: ReturnType<RelayClient['open']>, planId: string):
 }
 
 /** Applies what the relay had and we lacked, through the gate; returns 'received' | 'created' | 'unchanged' | 'refused'. */
+type SyncOutcome = 'received' | 'created' | 'unchanged' | 'refused' | 'held';
+
 export function acceptFromRelay(
   store: CareStore,
   docs: PlanDocCache,
@@ -80,10 +85,14 @@ export function acceptFromRelay(
   actor: AuditActor = RELAY_ACTOR,
   /** For a plan new to this machine: the relay's whole state already in a document (saves decoding it again). */
   receivedDoc?: Y.Doc,
-): 'received' | 'created' | 'unchanged' | 'refused' {
+  /** Where a large removal waits for the user; without one, it is still not applied. */
+  hold: RelayRemovalHold = new RelayRemovalHold(),
+): SyncOutcome {
   const isNew = !store.hasPlan(planId);
   try {
     if (isEmptyUpdate(update)) return 'unchanged';
+    // The same hold as a meeting peer's change: a large removal waits, neither stored nor shown.
+    if (!isNew && hold.consider(docs, planId, update, actor)) return 'held';
     // A new plan is created and filled in one transaction: never half there.
     store.database.transaction(() => {
       if (!store.hasPlan(planId)) {
@@ -125,7 +134,7 @@ export function relayActorFor(authors: readonly RelayAuthor[]): AuditActor {
   };
 }
 
-async function syncOnePlan(client: RelayClient, store: CareStore, docs: PlanDocCache, planId: string, isLocal: boolean): Promise<'received' | 'created' | 'unchanged' | 'refused'> {
+async function syncOnePlan(client: RelayClient, store: CareStore, docs: PlanDocCache, planId: string, isLocal: boolean, hold: RelayRemovalHold): Promise<SyncOutcome> {
   const doc = new Y.Doc();
   if (isLocal) Y.applyUpdate(doc, store.loadPlan(planId).state);
   const before = Y.encodeStateVector(doc);
@@ -134,7 +143,7 @@ async function syncOnePlan(client: RelayClient, store: CareStore, docs: PlanDocC
     await untilSynced(provider, planId);
     const fromRelay = Y.encodeStateAsUpdate(doc, before);
     const writers = isEmptyUpdate(fromRelay) ? [] : await askAuthors(provider, clientIdsOf(fromRelay));
-    const outcome = acceptFromRelay(store, docs, planId, fromRelay, relayActorFor(writers), isLocal ? undefined : doc);
+    const outcome = acceptFromRelay(store, docs, planId, fromRelay, relayActorFor(writers), isLocal ? undefined : doc, hold);
     return outcome === 'received' && !isLocal ? 'created' : outcome;
   } finally {
     provider.destroy();
@@ -142,7 +151,7 @@ async function syncOnePlan(client: RelayClient, store: CareStore, docs: PlanDocC
   }
 }
 
-export async function syncPlansOnce(store: CareStore, docs: PlanDocCache, options: { urls?: readonly string[] } = {}): Promise<SyncReport> {
+export async function syncPlansOnce(store: CareStore, docs: PlanDocCache, options: { urls?: readonly string[]; hold?: RelayRemovalHold } = {}): Promise<SyncReport> {
   const link = readRelayLink(store.database);
   const urls = options.urls ?? link?.urls;
   if (!urls || urls.length === 0) throw new NotConnectedError();
@@ -153,7 +162,8 @@ export async function syncPlansOnce(store: CareStore, docs: PlanDocCache, option
   const local = store.listPlans(true).map((plan) => plan.id).filter((id) => !localOnly.has(id));
   const localSet = new Set(local);
   const wanted = [...local, ...onRelay.filter((id) => !localSet.has(id) && !localOnly.has(id))];
-  const report: SyncReport = { offered: local.length, received: 0, created: 0, refused: 0 };
+  const report: SyncReport = { offered: local.length, received: 0, created: 0, refused: 0, held: 0 };
+  const hold = options.hold ?? new RelayRemovalHold();
   let refusal: RelayRefusedError | undefined;
   const client = new RelayClient(urls, signer, { onRefused: (code) => (refusal ??= new RelayRefusedError(code)) });
   const synced: string[] = [];
@@ -163,11 +173,13 @@ export async function syncPlansOnce(store: CareStore, docs: PlanDocCache, option
       while (next < wanted.length && !refusal) {
         const planId = wanted[next] ?? '';
         next += 1;
-        const outcome = await syncOnePlan(client, store, docs, planId, localSet.has(planId));
+        const outcome = await syncOnePlan(client, store, docs, planId, localSet.has(planId), hold);
         if (outcome === 'received') report.received += 1;
         if (outcome === 'created') report.created += 1;
         if (outcome === 'refused') report.refused += 1;
-        if (outcome !== 'refused') synced.push(planId);
+        if (outcome === 'held') report.held += 1;
+        // A held plan is not "synced": the relay has a change this machine has not taken.
+        if (outcome !== 'refused' && outcome !== 'held') synced.push(planId);
       }
     };
     await Promise.all(Array.from({ length: Math.min(CONCURRENT_PLANS, wanted.length) }, worker));
@@ -176,6 +188,6 @@ export async function syncPlansOnce(store: CareStore, docs: PlanDocCache, option
   }
   if (refusal) throw refusal;
   markSynced(store.database, synced, new Date().toISOString());
-  logEvent('info', 'relay-sync-done', { offered: report.offered, received: report.received, created: report.created, refused: report.refused });
+  logEvent('info', 'relay-sync-done', { offered: report.offered, received: report.received, created: report.created, refused: report.refused, held: report.held });
   return report;
 }

@@ -89,7 +89,7 @@ function PlanEditor({ planId, doc, editorName, persistence, onClose }: PlanEdito
             </button>
             <PlanHeader />
             <SaveStatusBanner persistence={persistence} />
-            <RelayStatusLine />
+            <RelayStatusLine planId={planId} />
             <LeaveUnsavedDialog guard={leaveGuard} />
           </div>
           <div className="plan-body">

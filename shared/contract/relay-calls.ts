@@ -41,11 +41,30 @@ export const relayCalls = {
     input: z.object({ planId: planIdSchema, keepLocal: z.boolean() }).strict(),
     output: z.object({ planId: planIdSchema, keepLocal: z.boolean() }),
   }),
+  getPlanKeptLocal: defineCall({
+    summary: 'Whether one plan is kept on this machine only (never sent to the practice server).',
+    input: z.object({ planId: planIdSchema }).strict(),
+    output: z.object({ planId: planIdSchema, keepLocal: z.boolean() }),
+  }),
   pullPlanChanges: defineCall({
     summary:
       'What main has stored for a plan that the open screen lacks (from the practice server or anywhere else), ' +
       'given the screen\'s state vector; null when nothing is new.',
     input: z.object({ planId: planIdSchema, stateVector: updateBase64Schema }).strict(),
     output: z.object({ update: z.string().nullable() }),
+  }),
+  listRelayHeldRemovals: defineCall({
+    summary:
+      'Changes from the practice server to this plan that would remove a large part of it, held (not applied) ' +
+      'until the user accepts or refuses them, each in plain words.',
+    input: z.object({ planId: planIdSchema }).strict(),
+    output: z.object({ held: z.array(z.object({ planId: planIdSchema, description: z.string() })) }),
+  }),
+  decideRelayHeldRemoval: defineCall({
+    summary:
+      "Accept a held change from the practice server (it is applied like any other), or refuse it: the plan keeps what it said, " +
+      'restored forward as a change by this user so the practice server and other machines follow.',
+    input: z.object({ planId: planIdSchema, accept: z.boolean() }).strict(),
+    output: z.object({ planId: planIdSchema, applied: z.boolean() }),
   }),
 } as const;

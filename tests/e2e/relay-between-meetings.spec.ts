@@ -1,40 +1,18 @@
-import { execFileSync } from 'node:child_process';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { spawnRelay, type RelayProcess } from '../support/spawn-relay';
 import { freshDataDir, startBrowserHost, type RunningHost } from './support/browser-host-process';
 import { openJillExampleAsPriya } from './support/jill-example';
 import { staffProfiles } from './support/personal-data-samples';
 import { PlanPage } from './support/plan-page';
 import { PlansPage } from './support/plans-page';
-import { completeFirstRunProfile, type TestProfile } from './support/profile-page';
+import { CLI, connectToPracticeServer, invite, relayEnv } from './support/practice-server';
+import { completeFirstRunProfile } from './support/profile-page';
 
 /**
  * Between meetings: two machines (two browser hosts, two Chromiums) enrolled with one
  * practice relay, and no live meeting. Priya marks an action done; Tom, with the plan open
  * on his machine, sees it done, and History of changes names Priya as the relay verified her.
  */
-const CLI = 'dist/main/cli.cjs';
-const relayEnv = { ...process.env, CAREHOUSE_RELAY_PASSPHRASE: 'relay passphrase for e2e' };
-
-function invite(relayDir: string, profile: TestProfile): string {
-  return execFileSync(process.execPath, [CLI, 'relay', 'invite', '--data-dir', relayDir, '--name', profile.name, '--role', profile.role], {
-    env: relayEnv,
-    stdio: ['ignore', 'pipe', 'ignore'],
-  })
-    .toString()
-    .trim();
-}
-
-async function connectToPracticeServer(page: Page, relayUrl: string, code: string, profile: TestProfile): Promise<void> {
-  await page.getByRole('button', { name: /Edit profile/ }).click();
-  await expect(page.getByRole('heading', { name: 'Practice server' })).toBeVisible();
-  await page.getByLabel('Practice server address').fill(relayUrl);
-  await page.getByLabel('Invitation code').fill(code);
-  await page.getByRole('button', { name: 'Connect to the practice server' }).click();
-  await expect(page.getByText(`Connected as ${profile.name} (${profile.role})`)).toBeVisible();
-  await page.getByRole('button', { name: 'Cancel' }).click();
-}
-
 test('an action marked done on one machine shows done on the other, with its author in History', async ({ browser }) => {
   const relayDir = freshDataDir('relay');
   let relay: RelayProcess | undefined;
@@ -66,15 +44,15 @@ test('an action marked done on one machine shows done on the other, with its aut
     await tomPlans.open('Jill Marsh');
     const tomPlan = new PlanPage(tom);
     await tomPlan.openSection('Actions');
-    // Actions are table rows now; the whole form of one row opens on demand.
-    const tomStatus = tomPlan.field('Status', await tomPlan.openActionDetails(1));
+    // The Actions screen is a table now: each row's controls are labelled with the action's number.
+    const tomStatus = tomPlan.view.getByLabel('Status, action 1', { exact: true });
     await expect(tomStatus).not.toHaveValue('done');
     await expect(tom.locator('[data-relay-status]')).toContainText('synced with the practice server');
 
     // No meeting: Priya marks the action done on her machine.
     await new PlansPage(priya).open('Jill Marsh (example)');
     await priyaPlan.openSection('Actions');
-    await priyaPlan.field('Status', await priyaPlan.openActionDetails(1)).selectOption('done');
+    await priyaPlan.view.getByLabel('Status, action 1', { exact: true }).selectOption('done');
     await priyaPlan.expectAllSaved();
 
     // Tom's open plan shows it done, and History says Priya did it.

@@ -1,5 +1,6 @@
 import { openNodeStore } from '../../host/open-node-store';
 import { parseFlags, UsageError } from '../../host/parse-flags';
+import { RelayRemovalHold } from '../../relay/relay-removal-hold';
 import { syncPlansOnce } from '../../relay/sync-plans-once';
 import { PlanDocCache } from '../../services/plan-doc-cache';
 import type { CliCommand } from '../cli-command';
@@ -14,8 +15,11 @@ export const syncCommand: CliCommand = {
     if (!dataDir) throw new UsageError('--data-dir is required');
     const store = await openNodeStore(dataDir);
     try {
-      const report = await syncPlansOnce(store, new PlanDocCache(store));
-      io.out(`Synced with the practice server: ${report.offered} plan(s) offered, ${report.received} updated here, ${report.created} new here${report.refused ? `, ${report.refused} refused` : ''}.`);
+      const hold = new RelayRemovalHold();
+      const report = await syncPlansOnce(store, new PlanDocCache(store), { hold });
+      io.out(`Synced with the practice server: ${report.offered} plan(s) offered, ${report.received} updated here, ${report.created} new here${report.refused ? `, ${report.refused} refused` : ''}${report.held ? `, ${report.held} held` : ''}.`);
+      // A held change would remove a large part of a plan: it waits for someone to accept or refuse it in the app.
+      for (const held of hold.list()) io.out(`Held, not applied: ${held.description} Open the plan in CareHouse to accept or refuse it.`);
       return report.refused > 0 ? 1 : 0;
     } finally {
       store.close();

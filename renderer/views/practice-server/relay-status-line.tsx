@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'react';
 import type { RelayStatus } from '../../../shared/contract';
 import { useCareApi } from '../care-api-context';
+import { KeepOnThisMachine } from './keep-on-this-machine';
+import { RelayHeldRemovals } from './relay-held-removals';
 
 const POLL_MS = 5_000;
 
@@ -31,8 +33,11 @@ export function relayStatusText(status: RelayStatus, now: number): string | null
   }
 }
 
-/** One line under the save status: where the plan is besides this machine. */
-export function RelayStatusLine() {
+/**
+ * One line under the save status: where the plan is besides this machine. Given the open
+ * plan, also its "keep on this machine only" choice and any held change from the relay.
+ */
+export function RelayStatusLine({ planId }: { planId?: string }) {
   const api = useCareApi();
   const [status, setStatus] = useState<RelayStatus | null>(null);
   const [now, setNow] = useState(() => Date.now());
@@ -59,8 +64,12 @@ export function RelayStatusLine() {
   const text = status ? relayStatusText(status, now) : null;
   if (!text || !status) return null;
   return (
-    <p className={`relay-status relay-status--${status.state}`} role="status" aria-live="polite" data-relay-status={status.state}>
-      {text}
-    </p>
+    <>
+      <p className={`relay-status relay-status--${status.state}`} role="status" aria-live="polite" data-relay-status={status.state}>
+        {text}
+      </p>
+      {planId ? <KeepOnThisMachine planId={planId} /> : null}
+      {planId ? <RelayHeldRemovals planId={planId} /> : null}
+    </>
   );
 }

@@ -1,39 +1,13 @@
-import { join } from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { describeViolations, seriousViolations } from './support/axe-check';
 import { freshDataDir, startBrowserHost } from './support/browser-host-process';
 import { PlanPage } from './support/plan-page';
 import { PlansPage } from './support/plans-page';
 import { completeFirstRunProfile } from './support/profile-page';
 import { staffProfiles } from './support/personal-data-samples';
 
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: Array<{ target: unknown[]; failureSummary?: string }>;
-}
-
-const axePath = join(process.cwd(), 'node_modules/axe-core/axe.min.js');
-
 // The app's CSP allows only its own scripts (rightly); let the test inject axe-core.
 test.use({ bypassCSP: true });
-
-/** Serious and critical axe-core violations on the page as it is now. */
-async function seriousViolations(page: Page): Promise<AxeViolation[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: axePath });
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: AxeViolation[] }> } }).axe;
-    const result = await axe.run(document, { resultTypes: ['violations'] });
-    return result.violations;
-  });
-  return violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
-}
-
-function describe(violations: AxeViolation[]): string {
-  return violations
-    .map((violation) => `${violation.impact} ${violation.id}: ${violation.help}\n${violation.nodes.slice(0, 5).map((node) => `   ${JSON.stringify(node.target)} ${node.failureSummary ?? ''}`).join('\n')}`)
-    .join('\n');
-}
 
 const screens = [
   'At a glance',
@@ -67,7 +41,7 @@ test('the plans list, the plan at a glance and every screen of a plan (Live meet
     const failures: string[] = [];
     const check = async (where: string) => {
       const found = await seriousViolations(page);
-      if (found.length > 0) failures.push(`${where}:\n${describe(found)}`);
+      if (found.length > 0) failures.push(`${where}:\n${describeViolations(found)}`);
     };
     await check('Plans list (normal)');
     await plans.open('Jill Marsh (example)');

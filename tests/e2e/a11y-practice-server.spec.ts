@@ -1,25 +1,10 @@
-import { join } from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { seriousViolations } from './support/axe-check';
 import { freshDataDir, startBrowserHost } from './support/browser-host-process';
 import { openJillExampleAsPriya } from './support/jill-example';
 
 /** The Practice server settings and the plan's relay status line pass axe-core, normal and shared-screen. */
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-}
-const axePath = join(process.cwd(), 'node_modules/axe-core/axe.min.js');
 test.use({ bypassCSP: true });
-
-async function seriousViolations(page: Page): Promise<AxeViolation[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: axePath });
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: AxeViolation[] }> } }).axe;
-    return (await axe.run(document, { resultTypes: ['violations'] })).violations;
-  });
-  return violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
-}
 
 test('the Practice server settings and its refusal message pass axe-core in normal and shared-screen mode', async ({ page }) => {
   const host = await startBrowserHost(freshDataDir('a11y-practice-server'));

@@ -1,6 +1,6 @@
-import { openNodeStore } from '../../host/open-node-store';
-import { parseFlags, UsageError } from '../../host/parse-flags';
+import { parseFlags } from '../../host/parse-flags';
 import type { CliCommand } from '../cli-command';
+import { withDataDirStore } from '../with-data-dir-store';
 
 export const listCommand: CliCommand = {
   name: 'list',
@@ -8,18 +8,13 @@ export const listCommand: CliCommand = {
   summary: 'print the id and name of every plan',
   async run(args, io) {
     const { values } = parseFlags(args, { 'data-dir': { type: 'string' }, archived: { type: 'boolean' } });
-    const dataDir = values['data-dir'];
-    if (!dataDir) throw new UsageError('--data-dir is required');
-    const store = await openNodeStore(dataDir);
-    try {
+    return withDataDirStore(values['data-dir'], (store) => {
       for (const plan of store.listPlans(values.archived ?? false)) {
         const damage = plan.damage ? `\t(DAMAGED: ${plan.damage.join('; ')})` : '';
         io.out(`${plan.id}\t${plan.displayName}${plan.archived ? '\t(archived)' : ''}${damage}`);
       }
       for (const problem of store.integrityReport().storeProblems) io.err(`Warning: ${problem}.`);
-    } finally {
-      store.close();
-    }
-    return 0;
+      return 0;
+    });
   },
 };

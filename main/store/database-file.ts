@@ -86,8 +86,15 @@ function readSqliteHeader(file: string): SqliteHeader | 'empty' {
   if (size < 100 || present !== SQLITE_MAGIC) {
     throw new ForeignDataError(`${file} is not a CareHouse database (it is not a SQLite file). It was left untouched.`);
   }
-  checkWholeFile(file, bytes, size);
+  // A non-empty WAL beside a short main file is a checkpoint that was cut off (a full disk,
+  // a crash): the WAL still holds those pages and SQLite completes the checkpoint on open.
+  // Only a short file with no WAL to finish it is damaged.
+  if (!hasWal(file)) checkWholeFile(file, bytes, size);
   return { userVersion: bytes.readUInt32BE(60), applicationId: bytes.readUInt32BE(68) };
+}
+
+function hasWal(file: string): boolean {
+  return existsSync(`${file}-wal`) && statSync(`${file}-wal`).size > 0;
 }
 
 /**

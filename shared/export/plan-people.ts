@@ -58,10 +58,11 @@ const meetingShortLabels: Record<MeetingType, string> = {
 };
 
 /** "MDT meeting 2026-11-23" for the meeting that agreed an action, '' when none. */
-export function describeMeeting(plan: CarePlanSnapshot, meetingId: string | null): string {
+/** "MDT meeting 2026-11-30" (exports keep ISO dates for spreadsheets; screens pass formatUkDate). */
+export function describeMeeting(plan: CarePlanSnapshot, meetingId: string | null, formatDate: (date: string) => string = (date) => date): string {
   if (meetingId === null) return '';
   const meeting = plan.meetings.find((candidate) => candidate.id === meetingId);
   if (!meeting) return '';
   const kind = meeting.type === null ? 'Meeting' : meetingShortLabels[meeting.type];
-  return meeting.date ? `${kind} ${meeting.date}` : kind;
+  return meeting.date ? `${kind} ${formatDate(meeting.date)}` : kind;
 }

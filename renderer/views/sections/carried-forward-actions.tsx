@@ -34,7 +34,7 @@ export function CarriedForwardActions() {
                 <td>{describePersonRef(snapshot, action.owner)}</td>
                 <td>{formatUkDate(action.dueDate) || 'No date'}</td>
                 <td>{choiceLabel(action.status, actionStatuses)}</td>
-                <td>{describeMeeting(snapshot, action.agreedAtMeetingId) || 'Not recorded'}</td>
+                <td>{describeMeeting(snapshot, action.agreedAtMeetingId, formatUkDate) || 'Not recorded'}</td>
               </tr>
             ))}
           </tbody>

@@ -27,11 +27,6 @@ export function currentActor(store: CareStore): AuditActor {
   return actor;
 }
 
-/** The profile has changed: the next currentActor reads it again. */
-export function forgetActor(store: CareStore): void {
-  actors.delete(store);
-}
-
 /** Who a change received in a meeting is recorded as: the peer, and the key that signed it if any. */
 export function peerActor(origin: Extract<UpdateOrigin, { kind: 'peer' }>): AuditActor {
   return {

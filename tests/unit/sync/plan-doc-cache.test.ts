@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { currentActor, forgetActor } from '../../../main/services/actor';
+import { currentActor } from '../../../main/services/actor';
 import { createHandlers } from '../../../main/services/create-handlers';
 import { dispatchCall } from '../../../main/services/dispatch-call';
 import { PlanDocCache } from '../../../main/services/plan-doc-cache';
@@ -59,6 +59,5 @@ describe("main's plan cache judges with the shared gate", () => {
     expect(reads.mock.calls.length).toBeLessThanOrEqual(1);
     expect(await dispatchCall(handlers, 'saveProfile', { ...testActor, name: 'Priya Nair' })).toMatchObject({ ok: true });
     expect(currentActor(store).name).toBe('Priya Nair');
-    forgetActor(store);
   });
 });

@@ -1,4 +1,4 @@
-import { isLive, type CarePlanSnapshot, type Meeting, type MeetingApology, type MeetingAttendee } from '../plan/plan-snapshot';
+import { isLive, type AgendaItem, type CarePlanSnapshot, type Meeting, type MeetingApology, type MeetingAttendee } from '../plan/plan-snapshot';
 import { versionText, type ExportContext } from './export-context';
 import { actionStatusLabels, labelOf, meetingTypeLabels } from './plain-labels';
 import { describePersonRef, personFullName } from './plan-people';
@@ -10,16 +10,8 @@ export interface MinutesPerson {
   organisation: string;
 }
 
-export interface MinutesItem {
-  title: string;
-  situation: string;
-  discussion: string;
-  decision: string;
-  reasoning: string;
-  dissent: string;
-  personView: string;
-  bottomLines: string;
-}
+/** An agenda item's words as the minutes print them (the item without its plan bookkeeping). */
+export type MinutesItem = Pick<AgendaItem, 'title' | 'situation' | 'discussion' | 'decision' | 'reasoning' | 'dissent' | 'personView' | 'bottomLines'>;
 
 export interface MinutesAction {
   what: string;

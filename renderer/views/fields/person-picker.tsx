@@ -4,7 +4,8 @@ import { usePlanReadingSections, usePlanStore } from '../plan/plan-store-context
 import { writePlanField } from '../plan/plan-writes';
 import { useControlProps } from './control-props';
 import { FieldFrame } from './field-frame';
-import { decodePersonRef, encodePersonRef, personRefOptions } from './person-ref-options';
+import { decodePersonRef, encodePersonRef } from './person-ref-options';
+import { PersonRefOptionGroups } from './person-ref-option-groups';
 import { useFieldInfo, type PlanFieldProps } from './plan-field-props';
 
 const peopleSections = ['person', 'professionalContacts', 'personalContacts'] as const;
@@ -27,17 +28,7 @@ export function PersonPicker(props: PlanFieldProps<PersonRefFieldSpec>) {
         {...control}
       >
         <option value="">Not chosen</option>
-        {personRefOptions(snapshot, current).map((group) =>
-          group.options.length === 0 ? null : (
-            <optgroup key={group.label} label={group.label}>
-              {group.options.map((option) => (
-                <option key={option.value} value={option.value}>
-                  {option.label}
-                </option>
-              ))}
-            </optgroup>
-          ),
-        )}
+        <PersonRefOptionGroups snapshot={snapshot} current={current} />
       </select>
     </FieldFrame>
   );

@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { createItem, isLive, validateCalendarDate, type Meeting } from '../../../shared/plan';
-import { decodePersonRef, describePersonRef, personRefOptions } from '../fields/person-ref-options';
+import { PersonRefOptionGroups } from '../fields/person-ref-option-groups';
+import { decodePersonRef, describePersonRef } from '../fields/person-ref-options';
 import { usePlanEditing } from '../plan/plan-editing-context';
 
 /** Actions agreed in the meeting: one row each (what / who / by when), straight into the plan's action list. */
@@ -65,17 +66,7 @@ export function NewActions({ meeting }: { meeting: Meeting }) {
           <label htmlFor={`${id}-who`}>Who will do it</label>
           <select id={`${id}-who`} value={owner} onChange={(event) => setOwner(event.target.value)}>
             <option value="">Choose…</option>
-            {personRefOptions(snapshot, decodePersonRef(owner)).map((group) =>
-              group.options.length === 0 ? null : (
-                <optgroup key={group.label} label={group.label}>
-                  {group.options.map((option) => (
-                    <option key={option.value} value={option.value}>
-                      {option.label}
-                    </option>
-                  ))}
-                </optgroup>
-              ),
-            )}
+            <PersonRefOptionGroups snapshot={snapshot} current={decodePersonRef(owner)} />
           </select>
         </div>
         <div className="field">
